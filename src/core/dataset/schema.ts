@@ -1,0 +1,283 @@
+/**
+ * The one definition of the dataset's shape. The TypeScript types (`z.infer`), the JSON Schema that editors use
+ * for `data/**.json` (`npm run data:schema`) and the validation (`npm run data:check`) all come from here.
+ * Rules that span several files (references, duplicate hostnames) live in `validate.ts`.
+ */
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .describe('A calendar date, YYYY-MM-DD.');
+
+/** Some facts are only known to the month ("operational from September 2023"). */
+const partialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD')
+  .describe('A date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD.');
+
+const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code in capitals, such as IE')
+  .describe('ISO 3166-1 alpha-2 country code, e.g. "IE".');
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and single hyphens')
+  .describe('A stable identifier: lower-case letters, digits and hyphens.');
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const Source = z
+  .object({
+    url: z.url({ protocol: /^https$/, error: 'an https URL' }).describe('Where the fact can be read.'),
+    publisher: text.describe('Who published it: the authority, court, company or newspaper.'),
+    title: text.optional().describe('Title of the page or document.'),
+    date: isoDate.optional().describe('Publication date of the source.'),
+    primary: z
+      .boolean()
+      .describe(
+        'true for the regulator\'s decision or press release, the court\'s judgment, the official journal, or the company\'s own statement about itself; false for press coverage and commentary.',
+      ),
+  })
+  .strict();
+export type Source = z.infer<typeof Source>;
+
+const sources = z.array(Source).min(1, 'needs at least one source');
+
+export const DomainPurpose = z.enum([
+  'main',
+  'regional',
+  'app',
+  'api',
+  'cdn',
+  'tracking',
+  'shortlink',
+  'auth',
+  'legacy',
+]);
+export type DomainPurpose = z.infer<typeof DomainPurpose>;
+
+export const PlatformDomain = z
+  .object({
+    domain: z
+      .string()
+      .regex(
+        /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/,
+        'a lower-case hostname in ASCII (punycode for IDN), without scheme, port or trailing dot',
+      )
+      .describe('A registrable domain (or a more specific host) the platform serves under.'),
+    purpose: DomainPurpose.describe(
+      'main: the site people visit; regional: a country version; app: used by the mobile or desktop app; api; cdn: content delivery; tracking: pixels, analytics, ads; shortlink; auth: sign-in; legacy: an old name that redirects.',
+    ),
+  })
+  .strict();
+
+export const FlowRole = z.enum(['storage', 'remote-access', 'processing', 'parent-seat', 'operator-seat']);
+export type FlowRole = z.infer<typeof FlowRole>;
+
+export const Flow = z
+  .object({
+    country: countryCode,
+    role: FlowRole.describe(
+      'storage: user data is stored there; remote-access: staff there can reach it; processing: processed by the group or vendors there; parent-seat / operator-seat: where the parent company or the EEA operator is based.',
+    ),
+    detail: text.optional().describe('One neutral sentence in our own words.'),
+    programme: text.optional().describe('A named programme, such as "Project Clover".'),
+    since: partialDate.optional(),
+    until: partialDate.optional(),
+    sources,
+  })
+  .strict();
+export type Flow = z.infer<typeof Flow>;
+
+export const Entity = z
+  .object({
+    name: text.describe('Legal name of the company.'),
+    country: countryCode.describe('Where it is incorporated.'),
+    headquarters: countryCode.optional().describe('Where it is run from, if different from `country`.'),
+    role: text.optional().describe('What it does for users, e.g. "controller for users in the EEA".'),
+    sources,
+  })
+  .strict();
+export type Entity = z.infer<typeof Entity>;
+
+export const TransferMechanism = z
+  .object({
+    mechanism: z.enum(['scc', 'dpf', 'adequacy', 'bcr', 'derogation', 'none-stated']),
+    destinations: z.array(countryCode).optional(),
+    detail: text.optional(),
+    sources,
+  })
+  .strict();
+
+export const ActionType = z.enum([
+  'fine',
+  'order',
+  'suspension',
+  'ban',
+  'settlement',
+  'inquiry',
+  'court-ruling',
+  'law',
+  'complaint',
+]);
+export type ActionType = z.infer<typeof ActionType>;
+
+export const ActionStatusValue = z.enum(['final', 'appealed', 'annulled', 'reduced', 'pending', 'in-force']);
+export type ActionStatusValue = z.infer<typeof ActionStatusValue>;
+
+export const Action = z
+  .object({
+    id: id.describe('Unique across the dataset: <platform>-<authority>-<year>-<topic>.'),
+    authority: id.describe('An authority id: the file data/authorities/<id>.json.'),
+    date: isoDate.describe('Date of the decision or judgment (or of the announcement when the decision date is not public).'),
+    announced: isoDate.optional().describe('Date it was made public, when different from `date`.'),
+    type: ActionType,
+    amount: z.number().optional().describe('As decided, in `currency`. Never a conversion.'),
+    currency: z.string().optional().describe('ISO 4217 code of `amount`.'),
+    legalBasis: z.array(text).default([]).describe('Articles relied on, e.g. "GDPR Art. 46(1)".'),
+    summary: text.describe('One neutral sentence in our own words: what was decided or found.'),
+    transfer: z
+      .object({
+        destinations: z.array(countryCode).min(1),
+        finding: text.describe('What the authority or court found about the transfer, in our own words.'),
+      })
+      .strict()
+      .optional()
+      .describe('Present when the action is about transfers of personal data out of the EEA (or the user region).'),
+    alsoConcerns: z.array(id).optional().describe('Other platform ids the same action covers.'),
+    status: z
+      .object({
+        value: ActionStatusValue,
+        date: isoDate.optional(),
+        note: text.optional(),
+      })
+      .strict(),
+    sources,
+  })
+  .strict();
+export type Action = z.infer<typeof Action>;
+
+export const Position = z
+  .object({
+    by: z.enum(['company', 'government']).default('company'),
+    date: isoDate.optional(),
+    summary: text.describe('What they say, in our own words; allegations stay allegations.'),
+    sources,
+  })
+  .strict();
+export type Position = z.infer<typeof Position>;
+
+export const Category = z.enum([
+  'social',
+  'video',
+  'messaging',
+  'search',
+  'mail',
+  'maps',
+  'shopping',
+  'marketplace',
+  'streaming',
+  'music',
+  'ai-assistant',
+  'dating',
+  'mobility',
+  'travel',
+  'cloud-productivity',
+  'advertising',
+  'biometrics',
+  'gaming',
+]);
+
+export const Platform = z
+  .object({
+    $schema: z.string().optional(),
+    id: id.describe('Equal to the file name: data/platforms/<id>.json.'),
+    name: text,
+    category: Category,
+    domains: z.array(PlatformDomain).min(1),
+    examples: z
+      .object({
+        match: z.array(z.string()).default([]).describe('URLs or hostnames that must resolve to this platform.'),
+        noMatch: z.array(z.string()).default([]).describe('Look-alikes that must not.'),
+      })
+      .strict()
+      .optional(),
+    operator: Entity.optional().describe('The company that is controller for users in the EEA.'),
+    parent: Entity.optional().describe('The ultimate parent company.'),
+    leadAuthority: id.optional().describe('Lead supervisory authority under the GDPR one-stop-shop (an authority id).'),
+    privacyContact: z
+      .object({
+        url: z.url({ protocol: /^https$/ }).optional(),
+        email: z.email().optional(),
+        sources,
+      })
+      .strict()
+      .optional(),
+    flows: z.array(Flow).default([]),
+    transferMechanisms: z.array(TransferMechanism).default([]),
+    actions: z.array(Action).default([]),
+    positions: z.array(Position).default([]),
+    reviewed: isoDate.describe('When a person last checked this file against its sources.'),
+  })
+  .strict();
+export type Platform = z.infer<typeof Platform>;
+export type PlatformInput = z.input<typeof Platform>;
+
+export const AuthorityKind = z.enum(['dpa', 'court', 'legislature', 'government', 'regulator', 'board', 'ngo']);
+
+export const Authority = z
+  .object({
+    $schema: z.string().optional(),
+    id: id.describe('Equal to the file name: data/authorities/<id>.json.'),
+    name: text,
+    shortName: text.optional(),
+    country: z
+      .string()
+      .regex(/^([A-Z]{2}|EU)$/, 'an ISO 3166-1 alpha-2 code, or EU for EU bodies')
+      .describe('ISO 3166-1 alpha-2, or "EU" for EU institutions.'),
+    kind: AuthorityKind,
+    url: z.url({ protocol: /^https$/ }),
+  })
+  .strict();
+export type Authority = z.infer<typeof Authority>;
+
+
+export const Law = z
+  .object({
+    id,
+    name: text,
+    adopted: isoDate.optional(),
+    summary: text.describe('Why it matters for data held there, in our own words.'),
+    sources,
+  })
+  .strict();
+export type Law = z.infer<typeof Law>;
+
+export const Adequacy = z
+  .object({
+    status: z.enum(['eea', 'adequate', 'partial', 'none']),
+    decided: isoDate.optional(),
+    scope: text.optional(),
+    sources: z.array(Source).default([]),
+  })
+  .strict();
+export type Adequacy = z.infer<typeof Adequacy>;
+
+export const Jurisdiction = z
+  .object({
+    $schema: z.string().optional(),
+    code: countryCode.describe('Equal to the file name: data/jurisdictions/<code>.json.'),
+    euAdequacy: Adequacy,
+    laws: z.array(Law).default([]),
+  })
+  .strict();
+export type Jurisdiction = z.infer<typeof Jurisdiction>;
+
+
+export type Dataset = {
+  platforms: Platform[];
+  authorities: Record<string, Authority>;
+  jurisdictions: Record<string, Jurisdiction>;
+};

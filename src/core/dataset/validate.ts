@@ -1,0 +1,203 @@
+/**
+ * Checks the dataset as a whole: the schema for each file, then the rules a schema cannot express
+ * (references resolve, no hostname in two platforms, real dates not in the future, ISO codes, ids unique).
+ * Every problem names its file and field, so a contributor knows what to change.
+ */
+import { z } from 'zod';
+import { Authority, Jurisdiction, Platform, type Dataset } from './schema.ts';
+
+export type Problem = { file: string; field: string; message: string };
+
+/** Each map: file path -> parsed JSON. */
+export type RawFiles = {
+  platforms: Record<string, unknown>;
+  authorities: Record<string, unknown>;
+  jurisdictions: Record<string, unknown>;
+};
+
+function fileNameProblem(file: string, key: string, field: string): Problem | undefined {
+  const base = file.split('/').at(-1);
+  return base === `${key}.json` ? undefined : { file, field, message: `"${key}" must equal the file name: rename the file to ${key}.json` };
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+/** Codes Intl knows that are not ISO 3166-1 countries or territories. */
+const NOT_ISO_3166 = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'XK', 'ZZ']);
+export function isCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && !NOT_ISO_3166.has(code) && regionNames.of(code) !== undefined;
+}
+
+const currencies = new Set(Intl.supportedValuesOf('currency'));
+export function isCurrencyCode(code: string): boolean {
+  return currencies.has(code);
+}
+
+/** A real calendar date, not later than `today`. Accepts YYYY, YYYY-MM and YYYY-MM-DD. */
+export function dateProblem(value: string, today: string): string | undefined {
+  const [y, m = 1, d = 1] = value.split('-').map(Number) as [number, number?, number?];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    return `${value} is not a real date`;
+  }
+  if (value.slice(0, today.length) > today) return `${value} is in the future (today is ${today})`;
+  return undefined;
+}
+
+function zodProblems(file: string, error: z.ZodError): Problem[] {
+  return error.issues.map((issue) => ({
+    file,
+    field: issue.path.map(String).join('.') || '(file)',
+    message: issue.message,
+  }));
+}
+
+/** Walks any value and yields [path, string] for every string whose key says it is a date. */
+function* dateFields(value: unknown, path: string[]): Generator<[string, string]> {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) yield* dateFields(item, [...path, String(i)]);
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (typeof item === 'string' && ['date', 'announced', 'since', 'until', 'reviewed', 'adopted', 'decided'].includes(key)) {
+        yield [[...path, key].join('.'), item];
+      } else {
+        yield* dateFields(item, [...path, key]);
+      }
+    }
+  }
+}
+
+/** Walks any value and yields [path, code] for every country code field. */
+function* countryFields(value: unknown, path: string[]): Generator<[string, string]> {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      if (typeof item === 'string' && path.at(-1) === 'destinations') yield [[...path, String(i)].join('.'), item];
+      else yield* countryFields(item, [...path, String(i)]);
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (typeof item === 'string' && (key === 'country' || key === 'headquarters')) yield [[...path, key].join('.'), item];
+      else yield* countryFields(item, [...path, key]);
+    }
+  }
+}
+
+export function validateDataset(raw: RawFiles, today: string): { dataset?: Dataset; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const add = (file: string, field: string, message: string) => problems.push({ file, field, message });
+
+  const authorities: Record<string, Authority> = {};
+  for (const [file, json] of Object.entries(raw.authorities)) {
+    const result = Authority.safeParse(json);
+    if (!result.success) {
+      problems.push(...zodProblems(file, result.error));
+      continue;
+    }
+    const authority = result.data;
+    const nameProblem = fileNameProblem(file, authority.id, 'id');
+    if (nameProblem) problems.push(nameProblem);
+    if (authority.country !== 'EU' && !isCountryCode(authority.country)) add(file, 'country', `${authority.country} is not an ISO 3166-1 code`);
+    authorities[authority.id] = authority;
+  }
+
+  const jurisdictions: Record<string, Jurisdiction> = {};
+  for (const [file, json] of Object.entries(raw.jurisdictions)) {
+    const result = Jurisdiction.safeParse(json);
+    if (!result.success) {
+      problems.push(...zodProblems(file, result.error));
+      continue;
+    }
+    const jurisdiction = result.data;
+    const nameProblem = fileNameProblem(file, jurisdiction.code, 'code');
+    if (nameProblem) problems.push(nameProblem);
+    if (!isCountryCode(jurisdiction.code)) add(file, 'code', `${jurisdiction.code} is not an ISO 3166-1 code`);
+    for (const [field, value] of dateFields(jurisdiction, [])) {
+      const problem = dateProblem(value, today);
+      if (problem) add(file, field, problem);
+    }
+    const { status, sources } = jurisdiction.euAdequacy;
+    if ((status === 'adequate' || status === 'partial') && sources.length === 0) {
+      add(file, 'euAdequacy.sources', 'an adequacy decision needs at least one source');
+    }
+    jurisdictions[jurisdiction.code] = jurisdiction;
+  }
+  const authoritiesComplete = Object.keys(authorities).length === Object.keys(raw.authorities).length;
+  const jurisdictionsComplete = Object.keys(jurisdictions).length === Object.keys(raw.jurisdictions).length;
+
+  const platforms: Platform[] = [];
+  const hostOwner = new Map<string, string>();
+  const actionIds = new Map<string, string>();
+
+  for (const [file, json] of Object.entries(raw.platforms)) {
+    const result = Platform.safeParse(json);
+    if (!result.success) {
+      problems.push(...zodProblems(file, result.error));
+      continue;
+    }
+    const platform = result.data;
+    const nameProblem = fileNameProblem(file, platform.id, 'id');
+    if (nameProblem) problems.push(nameProblem);
+    platforms.push(platform);
+
+    for (const [i, { domain }] of platform.domains.entries()) {
+      const owner = hostOwner.get(domain);
+      if (owner !== undefined) add(file, `domains.${i}.domain`, `${domain} already belongs to platform "${owner}"`);
+      else hostOwner.set(domain, platform.id);
+    }
+    for (const [field, value] of dateFields(platform, [])) {
+      const problem = dateProblem(value, today);
+      if (problem) add(file, field, problem);
+    }
+    for (const [field, code] of countryFields(platform, [])) {
+      if (!isCountryCode(code)) add(file, field, `${code} is not an ISO 3166-1 code`);
+    }
+    for (const [i, flow] of platform.flows.entries()) {
+      if (jurisdictionsComplete && !(flow.country in jurisdictions)) {
+        add(file, `flows.${i}.country`, `${flow.country} has no file data/jurisdictions/${flow.country}.json: add one`);
+      }
+    }
+    if (platform.leadAuthority !== undefined && authoritiesComplete && !(platform.leadAuthority in authorities)) {
+      add(file, 'leadAuthority', `unknown authority "${platform.leadAuthority}": add data/authorities/${platform.leadAuthority}.json`);
+    }
+    for (const [i, action] of platform.actions.entries()) {
+      const at = `actions.${i}`;
+      const previous = actionIds.get(action.id);
+      if (previous !== undefined) add(file, `${at}.id`, `action id "${action.id}" is also used in ${previous}`);
+      actionIds.set(action.id, file);
+      if (authoritiesComplete && !(action.authority in authorities)) {
+        add(file, `${at}.authority`, `unknown authority "${action.authority}": add data/authorities/${action.authority}.json`);
+      }
+      if (action.amount !== undefined) {
+        if (!(action.amount > 0) || !Number.isFinite(action.amount)) add(file, `${at}.amount`, 'an amount must be a positive number');
+        if (action.currency === undefined) add(file, `${at}.currency`, 'an amount needs its ISO 4217 currency');
+      }
+      if (action.currency !== undefined && !isCurrencyCode(action.currency)) {
+        add(file, `${at}.currency`, `${action.currency} is not an ISO 4217 currency code`);
+      }
+      if (action.currency !== undefined && action.amount === undefined) add(file, `${at}.amount`, 'a currency without an amount');
+      if (action.type === 'fine' && action.amount === undefined) add(file, `${at}.amount`, 'a fine needs its amount');
+      if (action.announced !== undefined && action.announced < action.date) {
+        add(file, `${at}.announced`, 'announced before the decision date: check both');
+      }
+    }
+  }
+
+  // References that need every platform read first.
+  const ids = new Set(platforms.map((p) => p.id));
+  for (const platform of platforms) {
+    const file = Object.entries(raw.platforms).find(([, json]) => (json as { id?: string }).id === platform.id)?.[0] ?? platform.id;
+    for (const [i, action] of platform.actions.entries()) {
+      for (const [j, code] of (action.transfer?.destinations ?? []).entries()) {
+        if (jurisdictionsComplete && !(code in jurisdictions)) {
+          add(file, `actions.${i}.transfer.destinations.${j}`, `${code} has no file data/jurisdictions/${code}.json: add one`);
+        }
+      }
+      for (const [j, other] of (action.alsoConcerns ?? []).entries()) {
+        if (!ids.has(other)) add(file, `actions.${i}.alsoConcerns.${j}`, `unknown platform "${other}"`);
+        if (other === platform.id) add(file, `actions.${i}.alsoConcerns.${j}`, 'a platform need not name itself');
+      }
+    }
+  }
+
+  platforms.sort((a, b) => a.id.localeCompare(b.id));
+  return problems.length === 0 ? { dataset: { platforms, authorities, jurisdictions }, problems } : { problems };
+}

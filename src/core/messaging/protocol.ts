@@ -1,0 +1,52 @@
+/**
+ * Every message between the extension's contexts, declared once. Each request and reply has a schema (zod/mini,
+ * small enough for the content script); senders build them with the helpers below and receivers parse them,
+ * so nothing unchecked crosses a context boundary.
+ *
+ * Trust: a content script runs inside a page the page's owner controls, so the background answers it only
+ * about the sender's own tab (from `sender.tab`, which the browser fills in and a page cannot forge), never about
+ * a URL named in the message. See `src/background/handle-message.ts`.
+ */
+import * as z from 'zod/mini';
+
+const MAX_TEXT = 200;
+const shortText = z.string().check(z.minLength(1), z.maxLength(MAX_TEXT));
+const countryCode = z.string().check(z.regex(/^[A-Z]{2}$/));
+
+export const BadgeSummary = z.object({
+  platformId: z.string().check(z.regex(/^[a-z0-9-]{1,60}$/)),
+  name: shortText,
+  countries: z.array(countryCode).check(z.maxLength(60)),
+  withoutAdequacy: z.array(countryCode).check(z.maxLength(60)),
+  actions: z.number().check(z.int(), z.gte(0)),
+});
+export type BadgeSummary = z.infer<typeof BadgeSummary>;
+
+/** Requests a content script may send. */
+export const ContentRequest = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('page-summary') }),
+]);
+export type ContentRequest = z.infer<typeof ContentRequest>;
+
+export const PageSummaryReply = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), summary: z.nullable(BadgeSummary), showBadge: z.boolean() }),
+  z.strictObject({ ok: z.literal(false), error: z.enum(['bad-request', 'bad-sender', 'internal']) }),
+]);
+export type PageSummaryReply = z.infer<typeof PageSummaryReply>;
+
+export type MessageError = Extract<PageSummaryReply, { ok: false }>['error'];
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: 'bad-request' };
+
+/** Never throws, whatever arrives. */
+export function parseContentRequest(message: unknown): ParseResult<ContentRequest> {
+  const result = z.safeParse(ContentRequest, message);
+  return result.success ? { ok: true, value: result.data } : { ok: false, error: 'bad-request' };
+}
+
+export function parsePageSummaryReply(message: unknown): PageSummaryReply | undefined {
+  const result = z.safeParse(PageSummaryReply, message);
+  return result.success ? result.data : undefined;
+}
+
+export const pageSummaryRequest = (): ContentRequest => ({ type: 'page-summary' });

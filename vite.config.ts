@@ -1,0 +1,102 @@
+/**
+ * Two builds from one manifest: `vite build` -> dist/chrome (service worker), `vite build --mode firefox` ->
+ * dist/firefox (event page). The per-browser differences and the platform match patterns (from the compiled
+ * dataset) are a small patch on top of manifest.json.
+ */
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import baseManifest from './manifest.json' with { type: 'json' };
+import { contentScriptMatches } from './src/core/manifest/match-patterns.ts';
+import type { CompiledDataset } from './src/core/dataset/compile.ts';
+
+const root = import.meta.dirname;
+
+function compiledDataset(): CompiledDataset {
+  return JSON.parse(readFileSync(join(root, 'src/generated/dataset.json'), 'utf8')) as CompiledDataset;
+}
+
+export function manifestFor(browser: 'chrome' | 'firefox', dataset: CompiledDataset) {
+  const matches = contentScriptMatches(dataset);
+  const manifest = structuredClone(baseManifest) as Record<string, unknown> & typeof baseManifest;
+  manifest.host_permissions = matches;
+  manifest.content_scripts[0]!.matches = matches;
+  if (browser === 'chrome') {
+    return { ...manifest, background: { service_worker: 'src/background/index.ts', type: 'module' }, minimum_chrome_version: '120' };
+  }
+  return {
+    ...manifest,
+    background: { scripts: ['src/background/index.ts'], type: 'module' },
+    browser_specific_settings: {
+      gecko: {
+        id: 'residency-lens@residency-lens.org',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
+    },
+  };
+}
+
+/** Two test projects: unit (Node and happy-dom, fast) and e2e (real browsers, one file at a time). */
+const testConfig = {
+  projects: [
+    {
+      plugins: [preact()],
+      test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' },
+    },
+    {
+      test: {
+        name: 'e2e',
+        include: ['test/e2e/**/*.test.ts'],
+        environment: 'node',
+        testTimeout: 120_000,
+        hookTimeout: 120_000,
+        fileParallelism: false,
+      },
+    },
+  ],
+};
+
+/** Copies src/_locales into the build (the manifest and browser.i18n read it from the extension root). */
+function locales(): Plugin {
+  return {
+    name: 'residency-lens-locales',
+    generateBundle() {
+      const dir = resolve(root, 'src/_locales');
+      for (const locale of readdirSync(dir)) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `_locales/${locale}/messages.json`,
+          source: readFileSync(join(dir, locale, 'messages.json')),
+        });
+      }
+    },
+  };
+}
+
+export default defineConfig(({ command, mode }) => {
+  const browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  if (command !== 'build') return { plugins: [preact()], test: testConfig };
+  return {
+    build: {
+      outDir: `dist/${browser}`,
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: true,
+      sourcemap: false,
+      modulePreload: false,
+    },
+    plugins: [
+      preact(),
+      locales(),
+      crx({
+        manifest: manifestFor(browser, compiledDataset()) as ManifestV3Export,
+        browser,
+        contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+      }),
+    ],
+  };
+});
