@@ -20,9 +20,11 @@ function compiledDataset(): CompiledDataset {
 
 export function manifestFor(browser: 'chrome' | 'firefox', dataset: CompiledDataset) {
   const matches = contentScriptMatches(dataset);
-  const manifest = structuredClone(baseManifest) as Record<string, unknown> & typeof baseManifest;
-  manifest.host_permissions = matches;
-  manifest.content_scripts[0]!.matches = matches;
+  const manifest = {
+    ...baseManifest,
+    host_permissions: matches,
+    content_scripts: baseManifest.content_scripts.map((script) => ({ ...script, matches })),
+  };
   if (browser === 'chrome') {
     return { ...manifest, background: { service_worker: 'src/background/index.ts', type: 'module' }, minimum_chrome_version: '120' };
   }

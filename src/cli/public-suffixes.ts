@@ -3,10 +3,10 @@
  * so this reads its generated trie (pinned tldts version; `test/unit/public-suffixes.test.ts` fails loudly if
  * the format changes). Only the build uses it: the extension never ships the list.
  */
-import { getDomain } from 'tldts';
 // @ts-expect-error: tldts's generated data module has no type declarations.
 import * as trie from 'tldts/dist/es6/src/data/trie.js';
 import type { PublicSuffixes } from '../core/dataset/compile.ts';
+import { registrableDomain } from '../core/match/registrable-domain.ts';
 
 type Trie = {
   edgeChild: ArrayLike<number>;
@@ -42,6 +42,6 @@ function listRules({ edgeChild, edgeLength, edgeStart, labelText, nodeFlags, rul
 export function publicSuffixes(): PublicSuffixes {
   return {
     rules: listRules(trie as Trie),
-    registrableDomain: (host) => getDomain(host, { allowPrivateDomains: true }),
+    registrableDomain,
   };
 }

@@ -3,13 +3,13 @@
  * Used by the background, the popup, the command line and the benchmarks alike.
  */
 import type { CompiledDataset, CompiledPlatform } from './dataset/compile.ts';
-import { normalizeHost, type HostResult } from './match/normalize-host.ts';
+import { isLocalName, normalizeHost, type HostResult } from './match/normalize-host.ts';
 import { createHostMatcher } from './match/platform-index.ts';
 
 export type LookupResult =
   | { kind: 'platform'; host: string; platform: CompiledPlatform }
   | { kind: 'unknown'; host: string }
-  | { kind: 'not-applicable'; reason: Extract<HostResult, { ok: false }>['reason'] };
+  | { kind: 'not-applicable'; reason: Extract<HostResult, { ok: false }>['reason'] | 'local' };
 
 export type PlatformLookup = {
   lookup(input: unknown): LookupResult;
@@ -31,6 +31,7 @@ export function createPlatformLookup(dataset: CompiledDataset): PlatformLookup {
     lookup(input) {
       const host = normalizeHost(input);
       if (!host.ok) return { kind: 'not-applicable', reason: host.reason };
+      if (isLocalName(host.host)) return { kind: 'not-applicable', reason: 'local' };
       const platform = lookupHost(host.host);
       return platform ? { kind: 'platform', host: host.host, platform } : { kind: 'unknown', host: host.host };
     },

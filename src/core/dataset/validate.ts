@@ -174,6 +174,8 @@ export function validateDataset(raw: RawFiles, today: string): { dataset?: Datas
         add(file, `${at}.currency`, `${action.currency} is not an ISO 4217 currency code`);
       }
       if (action.currency !== undefined && action.amount === undefined) add(file, `${at}.amount`, 'a currency without an amount');
+      const firstPrimary = action.sources.findIndex((s) => s.primary);
+      if (firstPrimary > 0) add(file, `${at}.sources.${firstPrimary}`, 'a primary source comes first: move it to the top of sources');
       if (action.type === 'fine' && action.amount === undefined) add(file, `${at}.amount`, 'a fine needs its amount');
       if (action.announced !== undefined && action.announced < action.date) {
         add(file, `${at}.announced`, 'announced before the decision date: check both');

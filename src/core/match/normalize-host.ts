@@ -6,7 +6,7 @@
 
 export type HostResult =
   | { ok: true; host: string }
-  | { ok: false; reason: 'not-web' | 'ip-address' | 'local' | 'invalid' };
+  | { ok: false; reason: 'not-web' | 'ip-address' | 'invalid' };
 
 const WEB_SCHEMES = new Set(['http:', 'https:']);
 /** Names that never belong to a public platform (RFC 6761 and RFC 6762 special-use names). */
@@ -32,14 +32,16 @@ function classify(host: string): HostResult {
     return { ok: false, reason: 'invalid' };
   }
   if (trimmed.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(trimmed)) return { ok: false, reason: 'ip-address' };
-  if (!trimmed.includes('.')) return { ok: false, reason: 'local' };
-  for (const suffix of LOCAL_SUFFIXES) {
-    if (trimmed === suffix || trimmed.endsWith(`.${suffix}`)) return { ok: false, reason: 'local' };
-  }
   for (const label of trimmed.split('.')) {
     if (label.length > 63) return { ok: false, reason: 'invalid' };
   }
   return { ok: true, host: trimmed };
+}
+
+/** Single-label names and special-use names never belong to a public platform. */
+export function isLocalName(host: string): boolean {
+  if (!host.includes('.')) return true;
+  return LOCAL_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
 }
 
 /** A URL string (any scheme) or a hostname (optionally with port) to a normalised web hostname. */
@@ -47,7 +49,8 @@ export function normalizeHost(input: unknown): HostResult {
   if (typeof input !== 'string') return { ok: false, reason: 'invalid' };
   const value = input.trim();
   if (value.length === 0 || value.length > MAX_INPUT) return { ok: false, reason: 'invalid' };
-  if (isPlainHost(value) && !value.includes('..')) return classify(value);
+  // Punycode labels go through the parser, which rejects invalid ones (xn--zz).
+  if (isPlainHost(value) && !value.includes('..') && !value.includes('xn--')) return classify(value);
 
   const schemeMatch = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(value);
   let url: URL;

@@ -1,0 +1,96 @@
+/**
+ * The built dist/chrome in Debian's Chromium: a platform page gets the in-page and toolbar badges, an unrelated
+ * site gets neither, and the popup for the platform tab shows who operates it and the regulator's decision.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badgeText, launchChromium, tabIdOf, toolbarBadge, waitForBadge, type ExtensionBrowser } from './support/chromium.ts';
+import { html, startHttpsServer, type TestServer } from './support/https-server.ts';
+
+const SCREENSHOTS = process.env.SCREENSHOTS; // `npm run screenshots` sets it to docs/screenshots
+
+let server: TestServer;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startHttpsServer((host) => html(host === 'www.tiktok.com' ? 'TikTok - Make Your Day' : `News at ${host}`));
+  ext = await launchChromium({ port: server.port, hosts: ['*.tiktok.com', 'tiktok.com', 'news.example-news.com'] });
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('Chromium: foundation', () => {
+  it('shows the badge on https://www.tiktok.com/ with the platform and its destination countries', async () => {
+    const page = await ext.context.newPage();
+    await page.goto('https://www.tiktok.com/');
+    const text = await waitForBadge(page);
+    expect(text).toContain('TikTok');
+    expect(text).toContain('China');
+    expect(text).toContain('Ireland');
+    // The page sees only the host element, never what is inside the closed shadow root.
+    expect(await page.evaluate(() => document.querySelector('residency-lens-badge')?.shadowRoot ?? null)).toBeNull();
+    if (SCREENSHOTS) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.setViewportSize({ width: 900, height: 360 });
+      await page.screenshot({ path: join(SCREENSHOTS, 'badge.png') });
+    }
+    await page.close();
+  });
+
+  it('sets the toolbar badge for the TikTok tab, with a tooltip in words', async () => {
+    const page = await ext.context.newPage();
+    await page.goto('https://www.tiktok.com/foryou');
+    await waitForBadge(page);
+    const tabId = await tabIdOf(ext, 'https://www.tiktok.com/foryou');
+    const badge = await toolbarBadge(ext, tabId);
+    expect(Number(badge.text)).toBeGreaterThanOrEqual(3);
+    expect(badge.title).toMatch(/^TikTok: data may go to .*China/);
+    await page.close();
+  });
+
+  it('shows no badge, in the page or on the toolbar, on an unrelated site', async () => {
+    const page = await ext.context.newPage();
+    await page.goto('https://news.example-news.com/');
+    await page.waitForTimeout(1500);
+    expect(await badgeText(page)).toBeUndefined();
+    expect(await page.evaluate(() => document.querySelector('residency-lens-badge'))).toBeNull();
+    await page.close();
+  });
+
+  it('the popup for the TikTok tab shows the operator and the DPC action with its source', async () => {
+    const page = await ext.context.newPage();
+    await page.goto('https://www.tiktok.com/');
+    await waitForBadge(page);
+    const tabId = await tabIdOf(ext, 'https://www.tiktok.com/');
+    const popup = await ext.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+    await popup.getByRole('heading', { level: 1, name: 'TikTok' }).waitFor();
+    const text = await popup.locator('main').innerText();
+    expect(text).toContain('TikTok Technology Limited');
+    expect(text).toContain('ByteDance');
+    expect(text).toContain('Data Protection Commission');
+    expect(text).toMatch(/€530(\.0)?M|530,000,000/);
+    const link = popup.locator('a[href^="https://www.dataprotection.ie/"]').first();
+    expect(await link.getAttribute('target')).toBe('_blank');
+    if (SCREENSHOTS) await popup.screenshot({ path: join(SCREENSHOTS, 'popup.png'), fullPage: true });
+    await popup.close();
+    await page.close();
+  });
+
+  it('the popup for an unknown site says so plainly', async () => {
+    const page = await ext.context.newPage();
+    await page.goto('https://news.example-news.com/');
+    // The extension cannot read this tab's URL (no permission for the site): it is the newest tab.
+    const tabId = await ext.worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id!)));
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+    await popup.locator('h1').waitFor();
+    expect(await popup.locator('main').innerText()).toContain('not a platform');
+    await popup.close();
+    await page.close();
+  });
+});

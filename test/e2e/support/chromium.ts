@@ -1,0 +1,79 @@
+/** Debian's Chromium with the built extension loaded, through playwright-core (never a downloaded browser). */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const CHROME_DIST = resolve(import.meta.dirname, '../../../dist/chrome');
+
+export type ExtensionBrowser = { context: BrowserContext; extensionId: string; worker: Worker; close(): Promise<void> };
+
+/** `hosts` are mapped to the loopback server on `port`. */
+export async function launchChromium(opts: { port: number; hosts: string[]; userDataDir?: string; colorScheme?: 'light' | 'dark'; locale?: string }): Promise<ExtensionBrowser> {
+  const rules = opts.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`).join(', ');
+  const context = await chromium.launchPersistentContext(opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'rl-chromium-')), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    colorScheme: opts.colorScheme ?? 'light',
+    locale: opts.locale ?? 'en-US',
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--ignore-certificate-errors',
+      `--host-resolver-rules=${rules}, EXCLUDE localhost`,
+      `--disable-extensions-except=${CHROME_DIST}`,
+      `--load-extension=${CHROME_DIST}`,
+      ...(opts.locale ? [`--lang=${opts.locale}`] : []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, worker, close: () => context.close() };
+}
+
+/** Text inside the closed shadow root of the in-page badge, read through CDP (the page itself cannot). */
+export async function badgeText(page: Page): Promise<string | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  type Node = { localName?: string; nodeType: number; nodeValue?: string; children?: Node[]; shadowRoots?: Node[] };
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+  await cdp.detach();
+  const find = (node: Node): Node | undefined =>
+    node.localName === 'residency-lens-badge' ? node : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(find).find(Boolean);
+  const host = find(root);
+  if (!host) return undefined;
+  const text = (node: Node): string =>
+    node.localName === 'style' ? '' : node.nodeType === 3 ? (node.nodeValue ?? '') : [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(text).join('');
+  return text(host);
+}
+
+/** Waits until the badge is there (or the time is up) and returns its text. */
+export async function waitForBadge(page: Page, timeout = 10_000): Promise<string | undefined> {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const text = await badgeText(page);
+    if (text !== undefined) return text;
+    await page.waitForTimeout(100);
+  }
+  return undefined;
+}
+
+export async function tabIdOf(ext: ExtensionBrowser, urlPattern: string): Promise<number> {
+  return ext.worker.evaluate(async (pattern) => {
+    const [tab] = await chrome.tabs.query({ url: pattern });
+    return tab!.id!;
+  }, urlPattern);
+}
+
+export async function toolbarBadge(ext: ExtensionBrowser, tabId: number): Promise<{ text: string; title: string }> {
+  return ext.worker.evaluate(async (id) => ({
+    text: await chrome.action.getBadgeText({ tabId: id }),
+    title: await chrome.action.getTitle({ tabId: id }),
+  }), tabId);
+}

@@ -1,0 +1,72 @@
+/**
+ * Debian's firefox-esr driven over WebDriver BiDi with puppeteer-core, the unpacked dist/firefox installed as a
+ * temporary add-on. Platform hostnames resolve to loopback through the `network.dns.localDomains` pref, so the
+ * test server listens on 443.
+ */
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const FIREFOX_DIST = resolve(import.meta.dirname, '../../../dist/firefox');
+
+export async function launchFirefox(hosts: string[]): Promise<Browser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: '/usr/bin/firefox-esr',
+    protocol: 'webDriverBiDi',
+    headless: true,
+    acceptInsecureCerts: true,
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+    extraPrefsFirefox: {
+      'network.dns.localDomains': hosts.join(','),
+      'services.settings.server': 'data:,#remote-settings-dummy/v1',
+      'extensions.update.enabled': false,
+      'app.update.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+    },
+  });
+  await browser.installExtension(FIREFOX_DIST);
+  return browser;
+}
+
+type BidiNode = {
+  type: string;
+  value?: { nodeType?: number; localName?: string; nodeValue?: string; children?: BidiNode[]; shadowRoot?: BidiNode | null };
+};
+
+/** Sends a raw WebDriver BiDi command on puppeteer's own connection. */
+async function bidi<T>(page: Page, method: string, params: object): Promise<T> {
+  const { connection } = page.browser() as unknown as { connection: { send(m: string, p: object): Promise<{ result: T }> } };
+  return (await connection.send(method, params)).result;
+}
+
+/** Text of the badge's closed shadow root, through BiDi's shadow-tree serialisation (the page cannot read it). */
+export async function firefoxBadgeText(page: Page): Promise<string | undefined> {
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const { result } = await bidi<{ result: BidiNode }>(page, 'script.callFunction', {
+    functionDeclaration: '() => document.querySelector("residency-lens-badge")',
+    target: { context },
+    awaitPromise: false,
+    serializationOptions: { includeShadowTree: 'all', maxDomDepth: 20 },
+  });
+  if (result.type !== 'node') return undefined;
+  const text = (node: BidiNode | null | undefined): string => {
+    const v = node?.value;
+    if (!v || v.localName === 'style') return '';
+    if (v.nodeType === 3) return v.nodeValue ?? '';
+    return [v.shadowRoot, ...(v.children ?? [])].map(text).join('');
+  };
+  return text(result);
+}
+
+export async function waitForFirefoxBadge(page: Page, timeout = 15_000): Promise<string | undefined> {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const text = await firefoxBadgeText(page);
+    if (text !== undefined) return text;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return undefined;
+}

@@ -1,0 +1,62 @@
+/**
+ * Rules over the real data/ folder. Each failure says what to change. The examples each platform file carries
+ * (URLs that must match it, look-alikes that must not) run through the real look-up here.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPlatformLookup } from '../../../src/core/lookup.ts';
+import { contentScriptMatches, pageDomains } from '../../../src/core/manifest/match-patterns.ts';
+import { DATA_DIR, loadDataset } from '../../../src/cli/read-data.ts';
+import { realDataset } from '../helpers.ts';
+
+describe('data/', () => {
+  it('passes validation (run `npm run data:check` for the list of problems)', () => {
+    const { problems } = loadDataset();
+    expect(problems.map((p) => `${p.file}: ${p.field}: ${p.message}`)).toEqual([]);
+  });
+
+  it('has one file per platform, named by its id', () => {
+    const files = readdirSync(join(DATA_DIR, 'platforms')).sort();
+    expect(files).toEqual(realDataset().platforms.map((p) => `${p.id}.json`).sort());
+  });
+
+  const dataset = realDataset();
+  const { lookup } = createPlatformLookup(dataset);
+  const { dataset: source } = loadDataset();
+
+  describe.each(source!.platforms.map((p) => [p.id, p] as const))('%s', (id, platform) => {
+    it('is found from its main domain and from each of its other domains', () => {
+      for (const { domain } of platform.domains) {
+        const result = lookup(`https://${domain}/`);
+        expect(result.kind === 'platform' && result.platform.id, `${domain} should resolve to ${id}`).toBe(id);
+      }
+    });
+    it('matches its examples and none of its look-alikes', () => {
+      for (const url of platform.examples?.match ?? []) {
+        const result = lookup(url);
+        expect(result.kind === 'platform' && result.platform.id, `${url} should resolve to ${id}`).toBe(id);
+      }
+      for (const url of platform.examples?.noMatch ?? []) {
+        const result = lookup(url);
+        expect(result.kind === 'platform' ? result.platform.id : 'none', `${url} must not resolve to ${id}`).not.toBe(id);
+      }
+    });
+    it('puts a primary source first wherever it has one', () => {
+      for (const action of platform.actions) {
+        const firstPrimary = action.sources.findIndex((s) => s.primary);
+        expect(firstPrimary, `${action.id}: move the primary source to the top`).toBeLessThanOrEqual(0);
+      }
+    });
+  });
+
+  it('runs the content script on every page domain of every platform, and nowhere else', () => {
+    const matches = contentScriptMatches(dataset);
+    for (const domain of pageDomains(dataset)) {
+      expect(matches).toContain(`*://${domain}/*`);
+      expect(matches).toContain(`*://*.${domain}/*`);
+    }
+    expect(matches.every((m) => /^\*:\/\/(\*\.)?[a-z0-9.-]+\/\*$/.test(m))).toBe(true);
+    expect(matches).not.toContain('<all_urls>');
+  });
+});
