@@ -60,3 +60,32 @@ describe('data/', () => {
     expect(matches).not.toContain('<all_urls>');
   });
 });
+
+describe('docs/COVERAGE.md', () => {
+  it('is current (run `npm run data:coverage` after editing data/)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { coverageMarkdown } = await import('../../../src/core/dataset/coverage.ts');
+    const { ROOT } = await import('../../../src/cli/read-data.ts');
+    expect(readFileSync(join(ROOT, 'docs/COVERAGE.md'), 'utf8')).toBe(coverageMarkdown(loadDataset().dataset!));
+  });
+});
+
+describe('coverage required by the dataset issue', () => {
+  // The platforms the dataset promises (issue #3), by id.
+  const REQUIRED = 'tiktok capcut facebook instagram whatsapp messenger threads x linkedin snapchat pinterest reddit youtube google-search gmail google-maps bing outlook yahoo yandex baidu vk telegram wechat weibo discord twitch amazon aliexpress temu shein ebay booking airbnb netflix spotify zoom dropbox icloud chatgpt deepseek gemini replika grindr tinder uber bolt didi clearview-ai worldcoin vinted criteo'.split(' ');
+  const dataset = realDataset();
+  const { lookup } = createPlatformLookup(dataset);
+
+  it.each(REQUIRED)('%s is in the dataset and found from its main domain', (id) => {
+    const platform = dataset.platforms.find((p) => p.id === id);
+    expect(platform, `add data/platforms/${id}.json`).toBeDefined();
+    const main = platform!.domains.find((d) => d.purpose === 'main') ?? platform!.domains[0]!;
+    const result = lookup(main.domain);
+    expect(result.kind === 'platform' && result.platform.id).toBe(id);
+  });
+
+  it('has at least 50 platforms and 120 regulatory actions', () => {
+    expect(dataset.platforms.length).toBeGreaterThanOrEqual(50);
+    expect(dataset.platforms.reduce((n, p) => n + p.actions.length, 0)).toBeGreaterThanOrEqual(120);
+  });
+});
