@@ -248,6 +248,10 @@ export const Law = z
   .object({
     id,
     name: text,
+    kind: z
+      .enum(['state-access', 'user-protection'])
+      .default('state-access')
+      .describe('state-access: lets the state reach data held there; user-protection: protects users of this country against transfers abroad (e.g. the US 2024 data-broker law).'),
     adopted: isoDate.optional(),
     summary: text.describe('Why it matters for data held there, in our own words.'),
     sources,
@@ -270,6 +274,7 @@ export const Jurisdiction = z
     $schema: z.string().optional(),
     code: countryCode.describe('Equal to the file name: data/jurisdictions/<code>.json.'),
     euAdequacy: Adequacy,
+    ukAdequacy: Adequacy.optional().describe('The UK\'s own adequacy regulations ("data bridges"), for users in the UK.'),
     laws: z.array(Law).default([]),
   })
   .strict();
