@@ -1,17 +1,28 @@
 /** The dataset and the look-up, built once per background start (cheap: no state to lose on a restart). */
 import type { CompiledDataset } from '../core/dataset/compile.ts';
 import { badgeSummary, buildDisclosure } from '../core/disclosure/build-disclosure.ts';
+import { withoutAdequacy } from '../core/disclosure/framing.ts';
 import { createPlatformLookup, type PlatformLookup } from '../core/lookup.ts';
+import { registrableDomain } from '../core/match/registrable-domain.ts';
 import type { BadgeSummary } from '../core/messaging/protocol.ts';
+import { DEFAULT_SETTINGS, effectiveRegion, type Settings } from '../core/settings/settings.ts';
 
-export type Answerer = { dataset: CompiledDataset; lookup: PlatformLookup };
+export type Answerer = { dataset: CompiledDataset; lookup: PlatformLookup; locale: string };
 
-export function createAnswerer(dataset: CompiledDataset): Answerer {
-  return { dataset, lookup: createPlatformLookup(dataset) };
+export function createAnswerer(dataset: CompiledDataset, locale = 'en'): Answerer {
+  return { dataset, lookup: createPlatformLookup(dataset), locale };
 }
 
-export function summaryForUrl(answerer: Answerer, url: string): BadgeSummary | null {
+/** The badge facts for a page, with "without adequacy" judged in the user's own legal setting. */
+export function summaryForUrl(answerer: Answerer, url: string, settings: Settings = DEFAULT_SETTINGS): BadgeSummary | null {
   const result = answerer.lookup.lookup(url);
   if (result.kind !== 'platform') return null;
-  return badgeSummary(buildDisclosure(answerer.dataset, result.platform));
+  const disclosure = buildDisclosure(answerer.dataset, result.platform);
+  const { region } = effectiveRegion(settings, answerer.locale);
+  return { ...badgeSummary(disclosure), withoutAdequacy: withoutAdequacy(disclosure, region).map((d) => d.country) };
+}
+
+/** The registrable domain of a page, for per-site settings. */
+export function siteOf(answerer: Answerer, url: string): string | undefined {
+  return answerer.lookup.lookup(url).kind === 'platform' ? (registrableDomain(url) ?? undefined) : undefined;
 }

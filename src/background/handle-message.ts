@@ -1,10 +1,12 @@
 /**
  * The background's answer to a content script. Pure: it takes the message, the sender as the browser reported
- * it, and the extension's own id, so tests can forge any of them.
+ * it, the extension's own id and the settings, so tests can forge any of them. A content script may only ask
+ * about its own tab, and the only change it can make is hiding the badge on its own site (a trusted click).
  */
 import type { Runtime } from 'webextension-polyfill';
-import { parseContentRequest, type PageSummaryReply } from '../core/messaging/protocol.ts';
-import { summaryForUrl, type Answerer } from './answerer.ts';
+import { parseContentRequest, type ContentRequest, type PageSummaryReply } from '../core/messaging/protocol.ts';
+import { badgeAllowedOn, type Settings } from '../core/settings/settings.ts';
+import { siteOf, summaryForUrl, type Answerer } from './answerer.ts';
 
 /** Only a top-frame content script of this extension, in a real tab, gets an answer. */
 export function checkSender(sender: Runtime.MessageSender, extensionId: string): { tabId: number; url: string } | undefined {
@@ -15,16 +17,31 @@ export function checkSender(sender: Runtime.MessageSender, extensionId: string):
   return { tabId, url };
 }
 
-export function handleContentMessage(
-  message: unknown,
-  sender: Runtime.MessageSender,
-  extensionId: string,
-  answerer: Answerer,
-): { reply: PageSummaryReply; tab?: { tabId: number; url: string } } {
+export type Handled = {
+  reply: PageSummaryReply;
+  tab?: { tabId: number; url: string };
+  request?: ContentRequest;
+  /** set when the content script asked to hide the badge on its site */
+  dismissSite?: string;
+};
+
+export function handleContentMessage(message: unknown, sender: Runtime.MessageSender, extensionId: string, answerer: Answerer, settings: Settings): Handled {
   const tab = checkSender(sender, extensionId);
   if (!tab) return { reply: { ok: false, error: 'bad-sender' } };
   const request = parseContentRequest(message);
   if (!request.ok) return { reply: { ok: false, error: request.error } };
   // The URL comes from the browser's sender record, never from the message: a page can only ask about itself.
-  return { reply: { ok: true, summary: summaryForUrl(answerer, tab.url), showBadge: true }, tab };
+  const summary = settings.enabled ? summaryForUrl(answerer, tab.url, settings) : null;
+  const site = siteOf(answerer, tab.url);
+  const reply: PageSummaryReply = {
+    ok: true,
+    summary,
+    showBadge: summary !== null && site !== undefined && badgeAllowedOn(settings, site),
+    corner: settings.badgeCorner,
+  };
+  if (request.value.type === 'dismiss-on-site') {
+    // Only a platform page can ask, and only about its own registrable domain.
+    return site && summary ? { reply: { ...reply, showBadge: false }, tab, request: request.value, dismissSite: site } : { reply: { ok: false, error: 'bad-request' } };
+  }
+  return { reply, tab, request: request.value };
 }

@@ -1,25 +1,28 @@
-/** What the toolbar icon shows for a tab: the number of destination countries, red when some lack EU adequacy. */
+/**
+ * What the toolbar icon shows for a tab. "count": the number of destination countries; "code": the first
+ * destination without adequacy in the user's legal setting (else the first destination). Red when data may go
+ * to a country without adequacy, blue otherwise; the tooltip says the same in words.
+ */
 import type { BadgeSummary } from '../core/messaging/protocol.ts';
+import type { Settings } from '../core/settings/settings.ts';
 
 export type ToolbarBadge = { text: string; color: string; title: string };
 
 export const BADGE_COLOR_NO_ADEQUACY = '#b3261e';
-export const BADGE_COLOR = '#1a5fb4';
+export const BADGE_COLOR = '#0b57d0';
 
 export function toolbarBadge(
   summary: BadgeSummary | null,
+  style: Settings['toolbarBadge'],
   t: (key: string, substitutions?: string[]) => string,
   countryName: (code: string) => string,
 ): ToolbarBadge | null {
   if (summary === null || summary.countries.length === 0) return null;
   const countries = summary.countries.map(countryName).join(', ');
-  const title =
-    summary.withoutAdequacy.length > 0
-      ? t('toolbarTitleNoAdequacy', [summary.name, countries, summary.withoutAdequacy.map(countryName).join(', ')])
-      : t('toolbarTitle', [summary.name, countries]);
-  return {
-    text: String(summary.countries.length),
-    color: summary.withoutAdequacy.length > 0 ? BADGE_COLOR_NO_ADEQUACY : BADGE_COLOR,
-    title,
-  };
+  const lacking = summary.withoutAdequacy.length > 0;
+  const title = lacking
+    ? t('toolbarTitleNoAdequacy', [summary.name, countries, summary.withoutAdequacy.map(countryName).join(', ')])
+    : t('toolbarTitle', [summary.name, countries]);
+  const text = style === 'off' ? '' : style === 'code' ? (summary.withoutAdequacy[0] ?? summary.countries[0]!) : String(summary.countries.length);
+  return { text, color: lacking ? BADGE_COLOR_NO_ADEQUACY : BADGE_COLOR, title };
 }

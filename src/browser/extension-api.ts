@@ -64,3 +64,43 @@ export function onInstalledOrStarted(listener: () => void): void {
   browser.runtime.onInstalled.addListener(listener);
   browser.runtime.onStartup.addListener(listener);
 }
+
+// Settings live in storage.sync where the browser has it (they follow the user), else storage.local.
+const SETTINGS_KEY = 'settings';
+function settingsArea() {
+  return browser.storage.sync ?? browser.storage.local;
+}
+
+export async function loadStoredSettings(): Promise<unknown> {
+  try {
+    return (await settingsArea().get(SETTINGS_KEY))[SETTINGS_KEY];
+  } catch {
+    return undefined; // storage unavailable (sync disabled by policy): defaults apply
+  }
+}
+
+export async function storeSettings(settings: object): Promise<void> {
+  await settingsArea().set({ [SETTINGS_KEY]: settings });
+}
+
+export function onStoredSettingsChanged(listener: (value: unknown) => void): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if ((area === 'sync' || area === 'local') && SETTINGS_KEY in changes) listener(changes[SETTINGS_KEY]!.newValue);
+  });
+}
+
+// The opt-in history is local only (never synced), under its own key.
+const HISTORY_KEY = 'history';
+export async function loadHistory(): Promise<unknown> {
+  return (await browser.storage.local.get(HISTORY_KEY))[HISTORY_KEY];
+}
+export async function storeHistory(history: unknown): Promise<void> {
+  await browser.storage.local.set({ [HISTORY_KEY]: history });
+}
+export async function clearHistory(): Promise<void> {
+  await browser.storage.local.remove(HISTORY_KEY);
+}
+
+export function openOptionsPage(): Promise<void> {
+  return browser.runtime.openOptionsPage();
+}

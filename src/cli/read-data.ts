@@ -1,5 +1,5 @@
 /** Reads data/ from disk for the Node tools (check, compile, coverage, lookup). The extension never does this. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { validateDataset, type Problem, type RawFiles } from '../core/dataset/validate.ts';
 import type { Dataset } from '../core/dataset/schema.ts';
@@ -33,10 +33,13 @@ function readDir(dir: string, problems: Problem[]): Record<string, unknown> {
 
 export function readRawFiles(dataDir = DATA_DIR): { raw: RawFiles; problems: Problem[] } {
   const problems: Problem[] = [];
-  const raw = {
+  const ratesPath = join(dataDir, 'exchange-rates.json');
+  const rates = existsSync(ratesPath) ? readJson(ratesPath, problems) : undefined;
+  const raw: RawFiles = {
     platforms: readDir(join(dataDir, 'platforms'), problems),
     authorities: readDir(join(dataDir, 'authorities'), problems),
     jurisdictions: readDir(join(dataDir, 'jurisdictions'), problems),
+    ...(rates !== undefined && { exchangeRates: { file: relative(ROOT, ratesPath), json: rates } }),
   };
   return { raw, problems };
 }

@@ -2,6 +2,8 @@
 export const BADGE_CSS = `
 :host { all: initial !important; position: fixed !important; right: 16px !important; bottom: 16px !important;
   z-index: 2147483646 !important; display: block !important; contain: layout style !important; }
+:host([data-corner^="top"]) { top: 16px !important; bottom: auto !important; }
+:host([data-corner$="left"]) { left: 16px !important; right: auto !important; }
 .badge { display: flex; align-items: center; gap: 8px; max-width: 360px; box-sizing: border-box;
   padding: 6px 6px 6px 12px; border-radius: 999px; border: 1px solid #c4c7cf;
   background: #ffffff; color: #1b1c1f; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.18);

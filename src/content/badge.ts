@@ -30,8 +30,9 @@ function addStyles(root: ShadowRoot): void {
   root.append(el('style', '', BADGE_CSS));
 }
 
-export function createBadge(summary: BadgeSummary, text: BadgeText, onDismiss: () => void): HTMLElement {
+export function createBadge(summary: BadgeSummary, text: BadgeText, corner: string, onDismiss: () => void): HTMLElement {
   const host = document.createElement(HOST_TAG);
+  host.setAttribute('data-corner', corner);
   const root = host.attachShadow({ mode: 'closed' });
   addStyles(root);
 

@@ -3,7 +3,7 @@
  * this tab and shows the badge. It never throws into the page: every failure ends quietly.
  */
 import { message, sendToBackground, uiLanguage } from '../browser/extension-api.ts';
-import { pageSummaryRequest, parsePageSummaryReply } from '../core/messaging/protocol.ts';
+import { dismissOnSiteRequest, pageSummaryRequest, parsePageSummaryReply } from '../core/messaging/protocol.ts';
 import { createBadge, HOST_TAG } from './badge.ts';
 
 async function main(): Promise<void> {
@@ -21,7 +21,11 @@ async function main(): Promise<void> {
       label: message('badgeLabel', [summary.name, countries.join(', ')]),
       countries,
     },
-    () => host.remove(),
+    reply.corner,
+    () => {
+      host.remove();
+      void sendToBackground(dismissOnSiteRequest()).catch(() => undefined);
+    },
   );
   if (document.querySelector(HOST_TAG) === null) (document.body ?? document.documentElement).append(host);
 }

@@ -1,153 +1,370 @@
-/** The popup's view. It takes everything as props (state, text, formatters), so tests and screenshots render it from fixtures. */
-import type { DisclosedAction, Destination, Disclosure } from '../core/disclosure/build-disclosure.ts';
+/**
+ * The popup's view. It takes everything as props (state, context, text, formatters, actions), so component
+ * tests and screenshots render it from fixtures; only main.tsx talks to the browser.
+ */
 import type { Source } from '../core/dataset/schema.ts';
+import type { DisclosedAction, Destination, Disclosure } from '../core/disclosure/build-disclosure.ts';
+import { convert } from '../core/disclosure/exchange.ts';
+import { adequacyFor, withoutAdequacy } from '../core/disclosure/framing.ts';
+import { FlowDiagram } from './FlowDiagram.tsx';
 import type { Formatters } from './format.ts';
-import type { PopupState } from './popup-state.ts';
+import type { PopupContext, PopupState } from './popup-state.ts';
 
 export type Translate = (key: string, substitutions?: string[]) => string;
-export type PopupProps = { state: PopupState; t: Translate; f: Formatters };
+
+export type PopupActions = {
+  copy(text: string): Promise<void>;
+  summaryMarkdown(d: Disclosure): string;
+  accessRequest(d: Disclosure): { text: string; mailto?: string };
+  openOptions(): void;
+  enable(): void;
+};
+
+export type PopupProps = { state: PopupState; context: PopupContext; t: Translate; f: Formatters; actions: PopupActions };
+
+const key = (prefix: string, value: string) => `${prefix}_${value.replaceAll('-', '_')}`;
 
 function SourceLinks({ sources, t }: { sources: Source[]; t: Translate }) {
   return (
     <ul class="sources" aria-label={t('sources')}>
-      {sources.map((source) => (
-        <li key={source.url}>
+      {sources.map((source, i) => (
+        <li key={`${source.url}-${i}`}>
           <a href={source.url} target="_blank" rel="noopener noreferrer">
             {source.publisher}
+            <span class="visually-hidden"> {t('opensInNewTab')}</span>
           </a>
-          {source.primary ? <span class="primary">{t('primarySource')}</span> : null}
+          {source.primary ? <span class="tag">{t('primarySource')}</span> : null}
         </li>
       ))}
     </ul>
   );
 }
 
-function Responsible({ d, t, f }: { d: Disclosure; t: Translate; f: Formatters }) {
+function Section({ id, title, open = false, children }: { id: string; title: string; open?: boolean; children: preact.ComponentChildren }) {
   return (
-    <section aria-labelledby="responsible">
-      <h2 id="responsible">{t('whoIsResponsible')}</h2>
-      <dl>
-        {d.operator ? (
-          <>
-            <dt>{t('operator')}</dt>
-            <dd>
-              {d.operator.name}, {f.country(d.operator.country)}
-            </dd>
-          </>
-        ) : null}
-        {d.parent ? (
-          <>
-            <dt>{t('parent')}</dt>
-            <dd>
-              {d.parent.name}, {f.country(d.parent.headquarters ?? d.parent.country)}
-              {d.parent.headquarters && d.parent.headquarters !== d.parent.country
-                ? ` (${t('incorporatedIn', [f.country(d.parent.country)])})`
-                : ''}
-            </dd>
-          </>
-        ) : null}
-        {d.leadAuthority ? (
-          <>
-            <dt>{t('leadAuthority')}</dt>
-            <dd>{d.leadAuthority.name}</dd>
-          </>
-        ) : null}
-      </dl>
-    </section>
+    <details class="section" open={open}>
+      <summary id={id}>
+        <h2>{title}</h2>
+      </summary>
+      <div class="section-body" aria-labelledby={id}>
+        {children}
+      </div>
+    </details>
   );
 }
 
-function DestinationItem({ dest, t, f }: { dest: Destination; t: Translate; f: Formatters }) {
-  const adequacy = dest.adequacy?.status ?? 'none';
+/** One plain sentence: where the data goes and why it matters in the user's legal setting. */
+export function headline(d: Disclosure, ctx: PopupContext, t: Translate, f: Formatters): string[] {
+  const names = (list: Destination[]) => f.list(list.map((x) => f.country(x.country)));
+  // A country reached remotely is named as such even where some data was also stored there: access is the point.
+  const accessed = d.destinations.filter((x) => x.roles.some((r) => r.role === 'remote-access'));
+  const stored = d.destinations.filter((x) => x.roles.some((r) => r.role === 'storage') && !accessed.includes(x));
+  const processed = d.destinations.filter((x) => !stored.includes(x) && !accessed.includes(x));
+  const sentences: string[] = [];
+  if (stored.length > 0 && accessed.length > 0) sentences.push(t('headlineStoredAccessed', [d.platform.name, names(stored), names(accessed)]));
+  else if (stored.length > 0) sentences.push(t('headlineStored', [d.platform.name, names(stored)]));
+  else if (accessed.length > 0) sentences.push(t('headlineAccessed', [d.platform.name, names(accessed)]));
+  if (processed.length > 0) sentences.push(t('headlineProcessed', [names(processed)]));
+  if (d.destinations.length === 0) sentences.push(t('headlineNoFlows', [d.platform.name]));
+  const lacking = withoutAdequacy(d, ctx.region);
+  if (lacking.length > 0) {
+    sentences.push(t(ctx.region === 'uk' ? 'headlineNoUkAdequacy' : 'headlineNoAdequacy', [names(lacking)]));
+    const laws = lacking.flatMap((x) => x.laws.map((l) => l.name));
+    if (laws.length > 0) sentences.push(t('headlineLaws', [f.list(laws.slice(0, 3))]));
+  }
+  return sentences;
+}
+
+function Counts({ d, t, f }: { d: Disclosure; t: Translate; f: Formatters }) {
+  const parts = [t('countActions', [f.number(d.counts.actions)])];
+  if (d.counts.fines > 0) {
+    parts.push(t('countFines', [f.number(d.counts.fines), f.list(d.counts.fineTotals.map((x) => f.amount(x.amount, x.currency)))]));
+  }
+  if (d.counts.transferFindings > 0) parts.push(t('countTransfers', [f.number(d.counts.transferFindings)]));
+  if (d.counts.underAppeal > 0) parts.push(t('countAppealed', [f.number(d.counts.underAppeal)]));
+  return <p class="counts">{parts.join(' · ')}</p>;
+}
+
+function Responsible({ d, t, f }: { d: Disclosure; t: Translate; f: Formatters }) {
+  return (
+    <dl class="facts">
+      {d.operator ? (
+        <>
+          <dt>{t('operator')}</dt>
+          <dd>
+            {d.operator.name}, {f.country(d.operator.country)}
+            <SourceLinks sources={d.operator.sources} t={t} />
+          </dd>
+        </>
+      ) : (
+        <>
+          <dt>{t('operator')}</dt>
+          <dd>{t('notInDataset')}</dd>
+        </>
+      )}
+      {d.parent ? (
+        <>
+          <dt>{t('parent')}</dt>
+          <dd>
+            {d.parent.name}, {f.country(d.parent.headquarters ?? d.parent.country)}
+            {d.parent.headquarters && d.parent.headquarters !== d.parent.country ? ` (${t('incorporatedIn', [f.country(d.parent.country)])})` : ''}
+            <SourceLinks sources={d.parent.sources} t={t} />
+          </dd>
+        </>
+      ) : null}
+      {d.leadAuthority ? (
+        <>
+          <dt>{t('leadAuthority')}</dt>
+          <dd>
+            <a href={d.leadAuthority.url} target="_blank" rel="noopener noreferrer">
+              {d.leadAuthority.name}
+            </a>
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+function DestinationItem({ dest, ctx, t, f }: { dest: Destination; ctx: PopupContext; t: Translate; f: Formatters }) {
+  const view = adequacyFor(dest, ctx.region);
+  const label = view.status === 'home' ? t(view.scheme === 'uk' ? 'adequacy_home_uk' : 'adequacy_home') : t(key(view.scheme === 'uk' ? 'ukAdequacy' : 'adequacy', view.status));
   return (
     <li class="destination">
-      <div class="destination-head">
+      <div class="row">
         <span class="country">{f.country(dest.country)}</span>
-        <span class={`adequacy adequacy-${adequacy}`}>{t(`adequacy_${adequacy.replace('-', '_')}`)}</span>
+        <span class={`tag adequacy-${view.status}`}>{label}</span>
       </div>
+      {view.adequacy?.decided || view.adequacy?.scope ? (
+        <p class="muted">
+          {view.adequacy.decided ? t('adequacyDecided', [f.date(view.adequacy.decided)]) : ''} {view.adequacy.scope ?? ''}
+          {view.reference ? ` ${t('adequacyReference')}` : ''}
+        </p>
+      ) : view.reference && view.status !== 'home' ? (
+        <p class="muted">{t('adequacyReference')}</p>
+      ) : null}
+      {view.adequacy && view.adequacy.sources.length > 0 ? <SourceLinks sources={view.adequacy.sources} t={t} /> : null}
       <ul class="roles">
         {dest.roles.map((role, i) => (
           <li key={i}>
-            <strong>{t(`role_${role.role.replace('-', '_')}`)}</strong>
+            <strong>{t(key('role', role.role))}</strong>
             {role.programme ? ` (${role.programme})` : ''}
-            {role.detail ? <span class="detail"> {role.detail}</span> : null}
+            {role.since ? ` ${t('since', [f.date(role.since)])}` : ''}
+            {role.detail ? <span> {role.detail}</span> : null}
             <SourceLinks sources={role.sources} t={t} />
           </li>
         ))}
       </ul>
+      {dest.laws.length > 0 ? (
+        <div class="laws">
+          <h3>{t('lawsThere', [f.country(dest.country)])}</h3>
+          <ul>
+            {dest.laws.map((law) => (
+              <li key={law.id}>
+                <strong>{law.name}</strong>
+                {law.adopted ? ` (${f.date(law.adopted)})` : ''}: {law.summary}
+                <SourceLinks sources={law.sources} t={t} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </li>
   );
 }
 
-function ActionItem({ action, t, f }: { action: DisclosedAction; t: Translate; f: Formatters }) {
+function ActionItem({ action, ctx, t, f }: { action: DisclosedAction; ctx: PopupContext; t: Translate; f: Formatters }) {
+  const old = action.date < `${Number(ctx.today.slice(0, 4)) - ctx.recentYears}${ctx.today.slice(4)}`;
+  const converted = action.amount !== undefined && action.currency ? convert(action.amount, action.currency, ctx.currency, ctx.rates) : undefined;
   return (
-    <li class="action">
-      <div class="action-head">
+    <li class={old ? 'action old' : 'action'}>
+      <div class="row">
         <time dateTime={action.date}>{f.date(action.date)}</time>
-        <span class="authority">{action.authorityInfo?.name ?? action.authority}</span>
+        {old ? <span class="tag">{t('oldDecision', [f.number(ctx.recentYears)])}</span> : null}
       </div>
-      <div class="action-facts">
-        <span class="type">{t(`type_${action.type.replace('-', '_')}`)}</span>
-        {action.amount !== undefined && action.currency ? <span class="amount">{f.amount(action.amount, action.currency)}</span> : null}
-        <span class={`status status-${action.status.value}`}>{t(`status_${action.status.value.replace('-', '_')}`)}</span>
+      <div class="authority">
+        {action.authorityInfo?.name ?? action.authority}
+        {action.authorityInfo ? `, ${f.country(action.authorityInfo.country === 'EU' ? 'EU' : action.authorityInfo.country)}` : ''}
       </div>
-      <p class="summary">{action.summary}</p>
-      {action.status.note ? <p class="status-note">{action.status.note}</p> : null}
+      <div class="tags">
+        <span class="tag">{t(key('type', action.type))}</span>
+        {action.amount !== undefined && action.currency ? <span class="tag amount">{f.amount(action.amount, action.currency)}</span> : null}
+        <span class={`tag status-${action.status.value}`}>{t(key('status', action.status.value))}</span>
+        {action.transfer ? <span class="tag">{t('transferFinding', [f.list(action.transfer.destinations.map(f.country))])}</span> : null}
+      </div>
+      {converted ? (
+        <p class="muted">{t('converted', [f.amount(converted.amount, converted.currency), f.date(converted.date), converted.source.publisher])}</p>
+      ) : null}
+      <p>{action.summary}</p>
+      {action.transfer ? <p class="finding">{action.transfer.finding}</p> : null}
+      {action.status.note ? <p class="muted">{action.status.note}</p> : null}
+      {action.legalBasis.length > 0 ? <p class="muted">{t('legalBasis', [action.legalBasis.join('; ')])}</p> : null}
       <SourceLinks sources={action.sources} t={t} />
     </li>
   );
 }
 
-function PlatformView({ d, t, f }: { d: Disclosure; t: Translate; f: Formatters }) {
+function WhatYouCanDo({ d, ctx, t, actions }: { d: Disclosure; ctx: PopupContext; t: Translate; actions: PopupActions }) {
+  const request = actions.accessRequest(d);
+  return (
+    <div class="todo">
+      {d.leadAuthority ? <p>{t('leadAuthorityExplained', [d.leadAuthority.name])}</p> : null}
+      {ctx.nationalAuthority ? (
+        <p>
+          {t('yourAuthority')}{' '}
+          <a href={ctx.nationalAuthority.url} target="_blank" rel="noopener noreferrer">
+            {ctx.nationalAuthority.name}
+          </a>
+        </p>
+      ) : null}
+      <p>{t(ctx.region === 'eu' || ctx.region === 'uk' ? 'accessRightGdpr' : 'accessRightOther')}</p>
+      <div class="buttons">
+        <button type="button" onClick={() => void actions.copy(request.text)}>
+          {t('copyAccessRequest')}
+        </button>
+        {request.mailto ? (
+          <a class="button" href={request.mailto}>
+            {t('emailAccessRequest')}
+          </a>
+        ) : null}
+      </div>
+      {d.privacyContact ? null : <p class="muted">{t('noPrivacyContact')}</p>}
+    </div>
+  );
+}
+
+function correctionUrl(ctx: PopupContext, d: Disclosure, t: Translate): string {
+  const url = new URL(ctx.issueUrl);
+  url.searchParams.set('title', t('correctionTitle', [d.platform.name]));
+  url.searchParams.set('body', t('correctionBody', [d.platform.id, ctx.datasetVersion]));
+  return url.toString();
+}
+
+function PlatformView({ d, ctx, t, f, actions }: { d: Disclosure; ctx: PopupContext; t: Translate; f: Formatters; actions: PopupActions }) {
   return (
     <>
       <header>
         <h1>{d.platform.name}</h1>
-        <p class="headline">{t('dataMayGoTo', [d.destinations.map((x) => f.country(x.country)).join(', ')])}</p>
+        <p class="headline">{headline(d, ctx, t, f).join(' ')}</p>
+        <FlowDiagram d={d} ctx={ctx} t={t} f={f} />
+        <Counts d={d} t={t} f={f} />
       </header>
-      <Responsible d={d} t={t} f={f} />
-      <section aria-labelledby="destinations">
-        <h2 id="destinations">{t('whereDataGoes')}</h2>
-        <ul class="destinations">
+      {ctx.homeLaws.length > 0 ? (
+        <Section id="home" title={t('yourRegionLaws')}>
+          <ul>
+            {ctx.homeLaws.map((law) => (
+              <li key={law.id}>
+                <strong>{law.name}</strong>: {law.summary}
+                <SourceLinks sources={law.sources} t={t} />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      <Section id="responsible" title={t('whoIsResponsible')}>
+        <Responsible d={d} t={t} f={f} />
+      </Section>
+      <Section id="destinations" title={t('whereDataGoesCount', [f.number(d.destinations.length)])}>
+        <ul class="list">
           {d.destinations.map((dest) => (
-            <DestinationItem key={dest.country} dest={dest} t={t} f={f} />
+            <DestinationItem key={dest.country} dest={dest} ctx={ctx} t={t} f={f} />
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="actions">
-        <h2 id="actions">{t('regulatoryActions')}</h2>
-        <ul class="actions">
+        {d.transferMechanisms.length > 0 ? (
+          <>
+            <h3>{t('transferMechanisms')}</h3>
+            <ul>
+              {d.transferMechanisms.map((m, i) => (
+                <li key={i}>
+                  <strong>{t(key('mechanism', m.mechanism))}</strong>
+                  {m.destinations ? ` (${f.list(m.destinations.map(f.country))})` : ''}
+                  {m.detail ? `: ${m.detail}` : ''}
+                  <SourceLinks sources={m.sources} t={t} />
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </Section>
+      <Section id="actions" title={t('regulatoryActionsCount', [f.number(d.actions.length)])}>
+        <Counts d={d} t={t} f={f} />
+        <ol class="list timeline">
           {d.actions.map((action) => (
-            <ActionItem key={action.id} action={action} t={t} f={f} />
+            <ActionItem key={action.id} action={action} ctx={ctx} t={t} f={f} />
           ))}
-        </ul>
-      </section>
+        </ol>
+      </Section>
       {d.positions.length > 0 ? (
-        <section aria-labelledby="positions">
-          <h2 id="positions">{t('statedPosition')}</h2>
+        <Section id="positions" title={t('statedPosition')}>
           {d.positions.map((position, i) => (
             <div key={i} class="position">
-              <p>{position.summary}</p>
+              <p>
+                {position.by === 'government' ? <strong>{t('governmentSays')} </strong> : null}
+                {position.date ? <time dateTime={position.date}>{f.date(position.date)}: </time> : null}
+                {position.summary}
+              </p>
               <SourceLinks sources={position.sources} t={t} />
             </div>
           ))}
-        </section>
+        </Section>
       ) : null}
-      <footer>{t('reviewedOn', [f.date(d.reviewed), d.datasetVersion])}</footer>
+      <Section id="todo" title={t('whatYouCanDo')}>
+        <WhatYouCanDo d={d} ctx={ctx} t={t} actions={actions} />
+      </Section>
+      <footer>
+        <div class="buttons">
+          <button type="button" onClick={() => void actions.copy(actions.summaryMarkdown(d))}>
+            {t('copySummary')}
+          </button>
+          <a class="button" href={correctionUrl(ctx, d, t)} target="_blank" rel="noopener noreferrer">
+            {t('reportCorrection')}
+          </a>
+          <button type="button" class="link" onClick={actions.openOptions}>
+            {t('settings')}
+          </button>
+        </div>
+        <p>{t('reviewedOn', [f.date(d.reviewed), ctx.datasetVersion])}</p>
+        <p>{t('factsNotGrade')}</p>
+      </footer>
     </>
   );
 }
 
-export function Popup({ state, t, f }: PopupProps) {
-  if (state.kind === 'platform') return <PlatformView d={state.disclosure} t={t} f={f} />;
+function Footer({ ctx, t, f, actions }: { ctx: PopupContext; t: Translate; f: Formatters; actions: PopupActions }) {
+  return (
+    <footer>
+      <p>{t('datasetReviewed', [ctx.datasetVersion, f.date(ctx.reviewed.oldest), f.date(ctx.reviewed.newest)])}</p>
+      <button type="button" class="link" onClick={actions.openOptions}>
+        {t('settings')}
+      </button>
+    </footer>
+  );
+}
+
+export function Popup({ state, context, t, f, actions }: PopupProps) {
+  if (state.kind === 'platform') return <PlatformView d={state.disclosure} ctx={context} t={t} f={f} actions={actions} />;
+  if (state.kind === 'switched-off') {
+    return (
+      <>
+        <header>
+          <h1>{state.platformName ?? state.host}</h1>
+        </header>
+        <p>{t('switchedOff')}</p>
+        <button type="button" onClick={actions.enable}>
+          {t('switchOn')}
+        </button>
+        <Footer ctx={context} t={t} f={f} actions={actions} />
+      </>
+    );
+  }
   return (
     <>
       <header>
         <h1>{state.kind === 'unknown' ? (state.host ?? t('thisSite')) : t('notAWebsite')}</h1>
       </header>
-      <p class="plain">{state.kind === 'unknown' ? t('unknownSite') : t('notAWebsiteText')}</p>
-      {state.kind === 'unknown' ? <p class="plain">{t('absenceNotClean')}</p> : null}
-      <footer>{t('datasetVersion', [state.datasetVersion])}</footer>
+      <p>{state.kind === 'unknown' ? t('unknownSite') : t('notAWebsiteText')}</p>
+      {state.kind === 'unknown' ? <p>{t('absenceNotClean')}</p> : null}
+      <Footer ctx={context} t={t} f={f} actions={actions} />
     </>
   );
 }

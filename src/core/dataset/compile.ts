@@ -16,6 +16,7 @@ export type CompiledDataset = {
   platforms: CompiledPlatform[];
   authorities: Dataset['authorities'];
   jurisdictions: Dataset['jurisdictions'];
+  exchangeRates?: Dataset['exchangeRates'];
   hosts: HostTable;
 };
 
@@ -89,7 +90,7 @@ export function compileDataset(dataset: Dataset, psl: PublicSuffixes): { compile
 
   const platforms = dataset.platforms.map(({ $schema: _schema, examples: _examples, ...rest }) => rest);
   const reviewedDates = dataset.platforms.map((p) => p.reviewed).sort();
-  const body = JSON.stringify({ platforms, authorities: dataset.authorities, jurisdictions: dataset.jurisdictions });
+  const body = JSON.stringify({ platforms, authorities: dataset.authorities, jurisdictions: dataset.jurisdictions, rates: dataset.exchangeRates });
   const newest = reviewedDates.at(-1) ?? '';
   return {
     compiled: {
@@ -98,6 +99,7 @@ export function compileDataset(dataset: Dataset, psl: PublicSuffixes): { compile
       platforms,
       authorities: dataset.authorities,
       jurisdictions: dataset.jurisdictions,
+      ...(dataset.exchangeRates && { exchangeRates: dataset.exchangeRates }),
       hosts: { keys, stops: [...stops].sort() },
     },
     problems,

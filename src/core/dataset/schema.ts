@@ -281,8 +281,21 @@ export const Jurisdiction = z
 export type Jurisdiction = z.infer<typeof Jurisdiction>;
 
 
+export const ExchangeRates = z
+  .object({
+    $comment: z.string().optional(),
+    base: z.literal('EUR'),
+    date: isoDate,
+    source: Source,
+    rates: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()),
+  })
+  .strict()
+  .describe('Reference rates (units per 1 EUR) used only to convert amounts for display, never stored with an action.');
+export type ExchangeRates = z.infer<typeof ExchangeRates>;
+
 export type Dataset = {
   platforms: Platform[];
   authorities: Record<string, Authority>;
   jurisdictions: Record<string, Jurisdiction>;
+  exchangeRates?: ExchangeRates;
 };

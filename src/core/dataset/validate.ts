@@ -4,7 +4,7 @@
  * Every problem names its file and field, so a contributor knows what to change.
  */
 import { z } from 'zod';
-import { Authority, Jurisdiction, Platform, type Dataset } from './schema.ts';
+import { Authority, ExchangeRates, Jurisdiction, Platform, type Dataset } from './schema.ts';
 
 export type Problem = { file: string; field: string; message: string };
 
@@ -13,6 +13,7 @@ export type RawFiles = {
   platforms: Record<string, unknown>;
   authorities: Record<string, unknown>;
   jurisdictions: Record<string, unknown>;
+  exchangeRates?: { file: string; json: unknown };
 };
 
 function fileNameProblem(file: string, key: string, field: string): Problem | undefined {
@@ -200,6 +201,20 @@ export function validateDataset(raw: RawFiles, today: string): { dataset?: Datas
     }
   }
 
+  let exchangeRates: ExchangeRates | undefined;
+  if (raw.exchangeRates) {
+    const result = ExchangeRates.safeParse(raw.exchangeRates.json);
+    if (result.success) {
+      exchangeRates = result.data;
+      const problem = dateProblem(exchangeRates.date, today);
+      if (problem) add(raw.exchangeRates.file, 'date', problem);
+      for (const code of Object.keys(exchangeRates.rates)) {
+        if (!isCurrencyCode(code)) add(raw.exchangeRates.file, `rates.${code}`, `${code} is not an ISO 4217 currency code`);
+      }
+    } else problems.push(...zodProblems(raw.exchangeRates.file, result.error));
+  }
+
   platforms.sort((a, b) => a.id.localeCompare(b.id));
-  return problems.length === 0 ? { dataset: { platforms, authorities, jurisdictions }, problems } : { problems };
+  const dataset: Dataset = { platforms, authorities, jurisdictions, ...(exchangeRates && { exchangeRates }) };
+  return problems.length === 0 ? { dataset, problems } : { problems };
 }

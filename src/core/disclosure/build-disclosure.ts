@@ -12,7 +12,10 @@ export type DestinationRole = { role: FlowRole; detail?: string; programme?: str
 export type Destination = {
   country: string;
   roles: DestinationRole[];
+  /** The EU's adequacy status of the country (for users in the EU/EEA, and for reference elsewhere). */
   adequacy: Adequacy | undefined;
+  /** The UK's own adequacy status (for users in the UK), where the dataset has it. */
+  ukAdequacy: Adequacy | undefined;
   laws: Law[];
 };
 
@@ -57,7 +60,13 @@ function groupByCountry(
     let destination = byCountry.get(country);
     if (destination === undefined) {
       const jurisdiction = dataset.jurisdictions[country];
-      destination = { country, roles: [], adequacy: jurisdiction?.euAdequacy, laws: jurisdiction?.laws ?? [] };
+      destination = {
+        country,
+        roles: [],
+        adequacy: jurisdiction?.euAdequacy,
+        ukAdequacy: jurisdiction?.ukAdequacy,
+        laws: (jurisdiction?.laws ?? []).filter((law) => law.kind === 'state-access'),
+      };
       byCountry.set(country, destination);
     }
     destination.roles.push(role);

@@ -22,14 +22,20 @@ export const BadgeSummary = z.object({
 });
 export type BadgeSummary = z.infer<typeof BadgeSummary>;
 
-/** Requests a content script may send. */
+/** Requests a content script may send: what to show on this page, and hiding the badge on this site. */
 export const ContentRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page-summary') }),
+  z.strictObject({ type: z.literal('dismiss-on-site') }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
 export const PageSummaryReply = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true), summary: z.nullable(BadgeSummary), showBadge: z.boolean() }),
+  z.strictObject({
+    ok: z.literal(true),
+    summary: z.nullable(BadgeSummary),
+    showBadge: z.boolean(),
+    corner: z.enum(['bottom-right', 'bottom-left', 'top-right', 'top-left']),
+  }),
   z.strictObject({ ok: z.literal(false), error: z.enum(['bad-request', 'bad-sender', 'internal']) }),
 ]);
 export type PageSummaryReply = z.infer<typeof PageSummaryReply>;
@@ -50,3 +56,4 @@ export function parsePageSummaryReply(message: unknown): PageSummaryReply | unde
 }
 
 export const pageSummaryRequest = (): ContentRequest => ({ type: 'page-summary' });
+export const dismissOnSiteRequest = (): ContentRequest => ({ type: 'dismiss-on-site' });

@@ -1,0 +1,68 @@
+/** Shared by the benchmarks: machine description, medians, a seeded random source, and the JSON writer. */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, arch, platform, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../read-data.ts';
+
+export const BENCH_DIR = join(ROOT, 'docs/bench');
+
+export type Machine = { os: string; cpuModel: string; cores: number; memoryGiB: number; node: string; date: string };
+
+export function machine(): Machine {
+  const cpu = cpus();
+  return {
+    os: `${platform()} ${release()} ${arch()}`,
+    cpuModel: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    date: new Date().toISOString(),
+  };
+}
+
+export const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+
+/** "Chromium 150.0.7871.100 built on Debian ..." (the Debian wrapper script may print noise on stderr). */
+export function chromiumVersion(): string {
+  try {
+    const out = execFileSync(CHROMIUM_BIN, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 30_000 });
+    return out.trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
+}
+
+export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** mulberry32: deterministic, so every run benchmarks the same host list. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function writeFigures(name: string, figures: unknown): string {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const path = join(BENCH_DIR, `${name}.json`);
+  writeFileSync(path, `${JSON.stringify(figures, null, 2)}\n`);
+  return path;
+}

@@ -1,0 +1,34 @@
+/**
+ * The disclosure as Markdown, with every source, for the "copy summary" action (journalists, researchers).
+ * Text comes through `t` and formatting through `f`, so it follows the user's language.
+ */
+import type { Disclosure } from './build-disclosure.ts';
+
+type Translate = (key: string, substitutions?: string[]) => string;
+type Format = { country(code: string): string; amount(amount: number, currency: string): string; date(iso: string): string };
+
+const link = (s: { url: string; publisher: string }) => `[${s.publisher.replace(/[[\]]/g, '')}](${s.url})`;
+
+export function disclosureMarkdown(d: Disclosure, t: Translate, f: Format): string {
+  const lines: string[] = [`# ${d.platform.name}`, ''];
+  if (d.operator) lines.push(`- ${t('operator')}: ${d.operator.name}, ${f.country(d.operator.country)} (${d.operator.sources.map(link).join(', ')})`);
+  if (d.parent) lines.push(`- ${t('parent')}: ${d.parent.name}, ${f.country(d.parent.headquarters ?? d.parent.country)} (${d.parent.sources.map(link).join(', ')})`);
+  if (d.leadAuthority) lines.push(`- ${t('leadAuthority')}: ${d.leadAuthority.name}`);
+  lines.push('', `## ${t('whereDataGoes')}`, '');
+  for (const dest of d.destinations) {
+    for (const role of dest.roles) {
+      lines.push(`- ${f.country(dest.country)}: ${t(`role_${role.role.replace('-', '_')}`)}${role.detail ? `. ${role.detail}` : ''} (${role.sources.map(link).join(', ')})`);
+    }
+  }
+  lines.push('', `## ${t('regulatoryActions')}`, '');
+  for (const a of d.actions) {
+    const amount = a.amount !== undefined && a.currency ? `, ${f.amount(a.amount, a.currency)}` : '';
+    lines.push(`- ${f.date(a.date)}, ${a.authorityInfo?.name ?? a.authority}: ${t(`type_${a.type.replace('-', '_')}`)}${amount} (${t(`status_${a.status.value.replace('-', '_')}`)}). ${a.summary} ${a.sources.map(link).join(', ')}`);
+  }
+  if (d.positions.length > 0) {
+    lines.push('', `## ${t('statedPosition')}`, '');
+    for (const p of d.positions) lines.push(`- ${p.summary} (${p.sources.map(link).join(', ')})`);
+  }
+  lines.push('', `${t('reviewedOn', [f.date(d.reviewed), d.datasetVersion])} Residency Lens.`, '');
+  return lines.join('\n');
+}

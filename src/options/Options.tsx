@@ -1,0 +1,182 @@
+/**
+ * The options page's view: settings in, changes out through `onChange`. It never calls the browser itself, so
+ * tests render it from fixtures.
+ */
+import type { HistoryEntry } from '../core/settings/history.ts';
+import { BADGE_CORNERS, DISPLAY_CURRENCIES, REGIONS, TOOLBAR_STYLES, type Region, type Settings } from '../core/settings/settings.ts';
+import type { Formatters } from '../popup/format.ts';
+
+export type Translate = (key: string, substitutions?: string[]) => string;
+
+export type OptionsProps = {
+  settings: Settings;
+  detected: { region: Region; country: string | null };
+  countries: string[];
+  history: HistoryEntry[];
+  platformName(id: string): string;
+  destinations(id: string): string[];
+  today: string;
+  t: Translate;
+  f: Formatters;
+  onChange(change: Partial<Settings>): void;
+  onExport(format: 'json' | 'csv'): void;
+  onClearHistory(): void;
+};
+
+function HistoryChart({ history, today, days, f, t }: { history: HistoryEntry[]; today: string; days: number; f: Formatters; t: Translate }) {
+  const series = Array.from({ length: days }, (_, i) => {
+    const date = new Date(`${today}T00:00:00Z`);
+    date.setUTCDate(date.getUTCDate() - (days - 1 - i));
+    const day = date.toISOString().slice(0, 10);
+    return { day, visits: history.filter((e) => e.day === day).reduce((n, e) => n + e.visits, 0) };
+  });
+  const max = Math.max(1, ...series.map((s) => s.visits));
+  const width = 600;
+  const bar = width / days;
+  return (
+    <svg class="chart" viewBox={`0 0 ${width} 110`} width="100%" role="img" aria-label={t('historyChartLabel', [f.number(days)])}>
+      {series.map((s, i) => (
+        <rect key={s.day} x={i * bar + 1} y={95 - (85 * s.visits) / max} width={bar - 2} height={(85 * s.visits) / max}>
+          <title>{`${f.date(s.day)}: ${f.number(s.visits)}`}</title>
+        </rect>
+      ))}
+      <text x="0" y="108">{f.date(series[0]!.day)}</text>
+      <text x={width} y="108" text-anchor="end">
+        {f.date(today)}
+      </text>
+    </svg>
+  );
+}
+
+export function Options(p: OptionsProps) {
+  const { settings: s, t, f, onChange } = p;
+  const checkbox = (id: keyof Settings, label: string) => (
+    <div class="inline">
+      <input id={id} type="checkbox" checked={Boolean(s[id])} onChange={(e) => onChange({ [id]: e.currentTarget.checked })} />
+      <label for={id}>{label}</label>
+    </div>
+  );
+  return (
+    <>
+      <h1>{t('optionsTitle')}</h1>
+      <p class="help">{t('optionsIntro')}</p>
+
+      <fieldset>
+        <legend>{t('optionsRegion')}</legend>
+        <label for="region">{t('optionsRegionLabel')}</label>
+        <select id="region" value={s.region ?? 'auto'} onChange={(e) => onChange({ region: e.currentTarget.value === 'auto' ? null : (e.currentTarget.value as Region) })}>
+          <option value="auto">{t('optionsAuto', [t(`regionName_${p.detected.region}`)])}</option>
+          {REGIONS.map((r) => (
+            <option key={r} value={r}>
+              {t(`regionName_${r}`)}
+            </option>
+          ))}
+        </select>
+        <p class="help">{t('optionsRegionHelp')}</p>
+        <label for="country">{t('optionsCountry')}</label>
+        <select id="country" value={s.country ?? 'auto'} onChange={(e) => onChange({ country: e.currentTarget.value === 'auto' ? null : e.currentTarget.value })}>
+          <option value="auto">{t('optionsAuto', [p.detected.country ? f.country(p.detected.country) : '?'])}</option>
+          {p.countries.map((c) => (
+            <option key={c} value={c}>
+              {f.country(c)}
+            </option>
+          ))}
+        </select>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('optionsDisplay')}</legend>
+        {checkbox('enabled', t('optionsEnabled'))}
+        {checkbox('inPageBadge', t('optionsInPageBadge'))}
+        <label for="badgeCorner">{t('optionsCorner')}</label>
+        <select id="badgeCorner" value={s.badgeCorner} onChange={(e) => onChange({ badgeCorner: e.currentTarget.value as Settings['badgeCorner'] })}>
+          {BADGE_CORNERS.map((c) => (
+            <option key={c} value={c}>
+              {t(`corner_${c.replace('-', '_')}`)}
+            </option>
+          ))}
+        </select>
+        <label for="toolbarBadge">{t('optionsToolbar')}</label>
+        <select id="toolbarBadge" value={s.toolbarBadge} onChange={(e) => onChange({ toolbarBadge: e.currentTarget.value as Settings['toolbarBadge'] })}>
+          {TOOLBAR_STYLES.map((c) => (
+            <option key={c} value={c}>
+              {t(`toolbar_${c}`)}
+            </option>
+          ))}
+        </select>
+        <label for="currency">{t('optionsCurrency')}</label>
+        <select id="currency" value={s.currency} onChange={(e) => onChange({ currency: e.currentTarget.value as Settings['currency'] })}>
+          {DISPLAY_CURRENCIES.map((c) => (
+            <option key={c} value={c}>
+              {c === 'auto' ? t('optionsCurrencyAuto') : c}
+            </option>
+          ))}
+        </select>
+        <label for="recentYears">{t('optionsRecentYears')}</label>
+        <input id="recentYears" type="number" min={1} max={30} value={s.recentYears} onChange={(e) => onChange({ recentYears: Number(e.currentTarget.value) })} />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('optionsExceptions')}</legend>
+        {s.siteExceptions.length === 0 ? <p class="help">{t('optionsNoExceptions')}</p> : null}
+        <ul>
+          {s.siteExceptions.map((site) => (
+            <li key={site} class="inline">
+              <span>{site}</span>
+              <button type="button" onClick={() => onChange({ siteExceptions: s.siteExceptions.filter((x) => x !== site) })} aria-label={t('optionsRemoveException', [site])}>
+                {t('optionsRemove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('optionsHistory')}</legend>
+        <p class="help">{t('optionsHistoryHelp')}</p>
+        {checkbox('history', t('optionsHistoryOn'))}
+        <label for="historyDays">{t('optionsHistoryDays')}</label>
+        <input id="historyDays" type="number" min={1} max={30} value={s.historyDays} onChange={(e) => onChange({ historyDays: Number(e.currentTarget.value) })} />
+        {p.history.length > 0 ? (
+          <>
+            <HistoryChart history={p.history} today={p.today} days={s.historyDays} f={f} t={t} />
+            <table>
+              <caption class="visually-hidden">{t('optionsHistory')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('historyDay')}</th>
+                  <th scope="col">{t('historyPlatform')}</th>
+                  <th scope="col">{t('historyVisits')}</th>
+                  <th scope="col">{t('historyDestinations')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...p.history].reverse().map((e) => (
+                  <tr key={`${e.day}-${e.platformId}`}>
+                    <td>{f.date(e.day)}</td>
+                    <td>{p.platformName(e.platformId)}</td>
+                    <td>{f.number(e.visits)}</td>
+                    <td>{f.list(p.destinations(e.platformId).map(f.country))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : (
+          <p class="help">{t('historyEmpty')}</p>
+        )}
+        <div class="buttons">
+          <button type="button" onClick={() => p.onExport('json')}>
+            {t('historyExportJson')}
+          </button>
+          <button type="button" onClick={() => p.onExport('csv')}>
+            {t('historyExportCsv')}
+          </button>
+          <button type="button" onClick={p.onClearHistory}>
+            {t('historyClear')}
+          </button>
+        </div>
+      </fieldset>
+    </>
+  );
+}

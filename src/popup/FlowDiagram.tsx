@@ -1,0 +1,58 @@
+/**
+ * A small diagram of where data goes: the user's region on the left, each destination on the right with what
+ * happens there, and the parent company's seat. Inline SVG from the dataset: no map tiles, no network.
+ */
+import type { Disclosure } from '../core/disclosure/build-disclosure.ts';
+import { adequacyFor } from '../core/disclosure/framing.ts';
+import type { Formatters } from './format.ts';
+import type { PopupContext } from './popup-state.ts';
+
+type Props = { d: Disclosure; ctx: PopupContext; t: (key: string, subs?: string[]) => string; f: Formatters };
+
+const ROW = 30;
+const WIDTH = 368;
+
+export function FlowDiagram({ d, ctx, t, f }: Props) {
+  const parentSeat = d.seats.find((s) => s.roles.some((r) => r.role === 'parent-seat'));
+  const rows = [...d.destinations.slice(0, 8).map((dest) => ({ dest, seat: false })), ...(parentSeat ? [{ dest: parentSeat, seat: true }] : [])];
+  if (rows.length === 0) return null;
+  const height = Math.max(rows.length * ROW + 8, 60);
+  const youY = height / 2;
+  const label = rows
+    .map(({ dest, seat }) =>
+      seat
+        ? t('diagramParentSeat', [f.country(dest.country)])
+        : `${f.country(dest.country)}: ${dest.roles.map((r) => t(`role_${r.role.replace('-', '_')}`)).join(', ')}`,
+    )
+    .join('; ');
+  return (
+    <figure class="diagram">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height} role="img" aria-label={`${t('diagramLabel', [t(`region_${ctx.region}`)])} ${label}`}>
+        <rect x="2" y={youY - 16} width="96" height="32" rx="8" class="you" />
+        <text x="50" y={youY + 4} text-anchor="middle" class="you-text">
+          {t(`regionShort_${ctx.region}`)}
+        </text>
+        {rows.map(({ dest, seat }, i) => {
+          const y = 4 + i * ROW + ROW / 2;
+          const status = seat ? 'seat' : adequacyFor(dest, ctx.region).status;
+          const remoteOnly = !seat && dest.roles.every((r) => r.role === 'remote-access');
+          const roles = seat ? t('roleShort_parent_seat') : dest.roles.map((r) => t(`roleShort_${r.role.replace('-', '_')}`)).join(' + ');
+          return (
+            <g key={`${dest.country}-${seat}`}>
+              <path d={`M98 ${youY} C 140 ${youY}, 140 ${y}, 180 ${y}`} class={`edge ${seat ? 'edge-seat' : remoteOnly ? 'edge-remote' : 'edge-data'}`} />
+              <circle cx="186" cy={y} r="5" class={`dot dot-${status}`} />
+              <text x="196" y={y + 4} class="dest-text">
+                {f.country(dest.country)}
+                <tspan class="dest-role"> {roles}</tspan>
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption class="legend">
+        <span class="key key-data">{t('legendData')}</span> <span class="key key-remote">{t('legendRemote')}</span>{' '}
+        <span class="key key-none">{t(ctx.region === 'uk' ? 'legendNoUkAdequacy' : 'legendNoAdequacy')}</span>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * Every user-facing text goes through _locales: each locale has every key, no key is unused, and placeholders
+ * ($1, $2, ...) match between languages.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ActionStatusValue, ActionType, FlowRole, TransferMechanism } from '../../../src/core/dataset/schema.ts';
+import { BADGE_CORNERS, REGIONS, TOOLBAR_STYLES } from '../../../src/core/settings/settings.ts';
+
+const SRC = join(import.meta.dirname, '../../../src');
+const LOCALES = join(SRC, '_locales');
+const REQUIRED_LOCALES = ['en', 'de', 'fr'];
+type Messages = Record<string, { message: string }>;
+const read = (locale: string) => JSON.parse(readFileSync(join(LOCALES, locale, 'messages.json'), 'utf8')) as Messages;
+const en = read('en');
+
+function sourceText(dir: string): string {
+  return readdirSync(dir, { withFileTypes: true })
+    .map((e) => (e.isDirectory() ? (e.name === 'generated' || e.name === '_locales' ? '' : sourceText(join(dir, e.name))) : /\.(tsx?|json|html)$/.test(e.name) ? readFileSync(join(dir, e.name), 'utf8') : ''))
+    .join('\n');
+}
+const code = sourceText(SRC) + readFileSync(join(SRC, '../manifest.json'), 'utf8');
+
+/** Keys built at run time from a prefix and a value of a known set. */
+const under = (v: string) => v.replaceAll('-', '_');
+const DYNAMIC: Record<string, string[]> = {
+  type_: ActionType.options.map(under),
+  status_: ActionStatusValue.options.map(under),
+  role_: FlowRole.options.map(under),
+  roleShort_: FlowRole.options.map(under),
+  adequacy_: ['eea', 'adequate', 'partial', 'none', 'unknown', 'home', 'home_uk'],
+  ukAdequacy_: ['eea', 'adequate', 'partial', 'none', 'unknown'],
+  mechanism_: TransferMechanism.shape.mechanism.options.map(under),
+  region_: [...REGIONS],
+  regionShort_: [...REGIONS],
+  regionName_: [...REGIONS],
+  corner_: BADGE_CORNERS.map(under),
+  toolbar_: [...TOOLBAR_STYLES],
+  accessBasis_: ['eu', 'uk', 'ch', 'other'],
+};
+
+function isUsed(key: string): boolean {
+  if (code.includes(`'${key}'`) || code.includes(`__MSG_${key}__`)) return true;
+  return Object.entries(DYNAMIC).some(
+    ([prefix, values]) =>
+      key.startsWith(prefix) &&
+      values.includes(key.slice(prefix.length)) &&
+      (code.includes(`${prefix}\${`) || code.includes(`'${prefix.slice(0, -1)}'`)),
+  );
+}
+
+const placeholders = (text: string) => [...new Set(text.match(/\$\d/g) ?? [])].sort();
+
+describe('messages', () => {
+  it('has English, German and French', () => {
+    expect(readdirSync(LOCALES).sort()).toEqual(expect.arrayContaining(REQUIRED_LOCALES));
+  });
+
+  it('uses every English key somewhere in the code', () => {
+    expect(Object.keys(en).filter((k) => !isUsed(k))).toEqual([]);
+  });
+
+  it('has every dynamic key the code can ask for', () => {
+    const missing = Object.entries(DYNAMIC).flatMap(([prefix, values]) => values.map((v) => `${prefix}${v}`)).filter((k) => !(k in en) && !['adequacy_home_uk'].includes(k));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(REQUIRED_LOCALES.filter((l) => l !== 'en'))('%s has every key, no extra key, the same placeholders, and no empty text', (locale) => {
+    const other = read(locale);
+    expect(Object.keys(en).filter((k) => !(k in other))).toEqual([]);
+    expect(Object.keys(other).filter((k) => !(k in en))).toEqual([]);
+    for (const [k, v] of Object.entries(en)) {
+      expect(placeholders(other[k]!.message), `${locale}: ${k}`).toEqual(placeholders(v.message));
+      expect(other[k]!.message.trim().length, `${locale}: ${k}`).toBeGreaterThan(0);
+    }
+  });
+});
