@@ -18,11 +18,16 @@ function compiledDataset(): CompiledDataset {
   return JSON.parse(readFileSync(join(root, 'src/generated/dataset.json'), 'utf8')) as CompiledDataset;
 }
 
-export function manifestFor(browser: 'chrome' | 'firefox', dataset: CompiledDataset) {
+/**
+ * `allSitesGranted` is for one test build only (dist/chrome-all-sites): Chromium's prompt for an optional
+ * permission cannot be scripted, so the third-party test loads a build where access to all sites is granted at
+ * install. Everything else is the same build.
+ */
+export function manifestFor(browser: 'chrome' | 'firefox', dataset: CompiledDataset, allSitesGranted = false) {
   const matches = contentScriptMatches(dataset);
   const manifest = {
     ...baseManifest,
-    host_permissions: matches,
+    host_permissions: allSitesGranted ? [...matches, '<all_urls>'] : matches,
     content_scripts: baseManifest.content_scripts.map((script) => ({ ...script, matches })),
   };
   if (browser === 'chrome') {
@@ -81,10 +86,11 @@ function locales(): Plugin {
 
 export default defineConfig(({ command, mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const allSitesGranted = mode === 'chrome-all-sites';
   if (command !== 'build') return { plugins: [preact()], test: testConfig };
   return {
     build: {
-      outDir: `dist/${browser}`,
+      outDir: allSitesGranted ? 'dist/chrome-all-sites' : `dist/${browser}`,
       emptyOutDir: true,
       target: 'es2022',
       minify: true,
@@ -95,7 +101,7 @@ export default defineConfig(({ command, mode }) => {
       preact(),
       locales(),
       crx({
-        manifest: manifestFor(browser, compiledDataset()) as ManifestV3Export,
+        manifest: manifestFor(browser, compiledDataset(), allSitesGranted) as ManifestV3Export,
         browser,
         contentScripts: { standaloneFiles: ['src/content/index.ts'] },
       }),

@@ -2,15 +2,19 @@
 import type { CompiledDataset } from '../core/dataset/compile.ts';
 import { badgeSummary, buildDisclosure } from '../core/disclosure/build-disclosure.ts';
 import { withoutAdequacy } from '../core/disclosure/framing.ts';
+import { headline } from '../core/disclosure/headline.ts';
+import { createFormatters } from '../core/format.ts';
 import { createPlatformLookup, type PlatformLookup } from '../core/lookup.ts';
 import { registrableDomain } from '../core/match/registrable-domain.ts';
 import type { BadgeSummary } from '../core/messaging/protocol.ts';
 import { DEFAULT_SETTINGS, effectiveRegion, type Settings } from '../core/settings/settings.ts';
 
-export type Answerer = { dataset: CompiledDataset; lookup: PlatformLookup; locale: string };
+type Translate = (key: string, substitutions?: string[]) => string;
+export type Answerer = { dataset: CompiledDataset; lookup: PlatformLookup; locale: string; t: Translate };
 
-export function createAnswerer(dataset: CompiledDataset, locale = 'en'): Answerer {
-  return { dataset, lookup: createPlatformLookup(dataset), locale };
+/** `t` is browser.i18n in the extension; tests pass their own. */
+export function createAnswerer(dataset: CompiledDataset, locale = 'en', t: Translate = (key) => key): Answerer {
+  return { dataset, lookup: createPlatformLookup(dataset), locale, t };
 }
 
 /** The badge facts for a page, with "without adequacy" judged in the user's own legal setting. */
@@ -19,7 +23,11 @@ export function summaryForUrl(answerer: Answerer, url: string, settings: Setting
   if (result.kind !== 'platform') return null;
   const disclosure = buildDisclosure(answerer.dataset, result.platform);
   const { region } = effectiveRegion(settings, answerer.locale);
-  return { ...badgeSummary(disclosure), withoutAdequacy: withoutAdequacy(disclosure, region).map((d) => d.country) };
+  return {
+    ...badgeSummary(disclosure),
+    withoutAdequacy: withoutAdequacy(disclosure, region).map((d) => d.country),
+    headline: headline(disclosure, region, answerer.t, createFormatters(answerer.locale)).slice(0, 2000),
+  };
 }
 
 /** The registrable domain of a page, for per-site settings. */

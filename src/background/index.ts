@@ -3,29 +3,41 @@
  * the bundled dataset and the stored settings, all re-read after a restart: it holds nothing that a restart loses.
  */
 import type { CompiledDataset } from '../core/dataset/compile.ts';
+import { tabUpdatedNotice } from '../core/messaging/protocol.ts';
 import { recordVisit, readHistory } from '../core/settings/history.ts';
 import { readSettings, updateSettings, type Settings } from '../core/settings/settings.ts';
 import datasetJson from '../generated/dataset.json';
 import {
   allTabs,
+  dropTabActivity,
   extensionId,
+  extensionOrigin,
+  hasAllSitesAccess,
+  loadAllTabActivity,
   loadHistory,
   loadStoredSettings,
   message,
+  notifyTab,
   onContentMessage,
   onInstalledOrStarted,
   onStoredSettingsChanged,
+  onPermissionsChanged,
+  onResponseObserved,
+  onTabClosed,
   onTabNavigated,
+  saveTabActivity,
   setToolbarBadge,
   storeHistory,
   storeSettings,
   uiLanguage,
 } from '../browser/extension-api.ts';
+import { createTabTracker, type TabActivity } from '../core/observer/third-parties.ts';
 import { createAnswerer, summaryForUrl } from './answerer.ts';
+import { handlePageMessage, isExtensionPage } from './handle-page-message.ts';
 import { handleContentMessage } from './handle-message.ts';
 import { toolbarBadge } from './toolbar-badge.ts';
 
-const answerer = createAnswerer(datasetJson as unknown as CompiledDataset, uiLanguage());
+const answerer = createAnswerer(datasetJson as unknown as CompiledDataset, uiLanguage(), message);
 const regionNames = new Intl.DisplayNames([uiLanguage()], { type: 'region' });
 const countryName = (code: string) => regionNames.of(code) ?? code;
 
@@ -36,11 +48,50 @@ onStoredSettingsChanged((value) => {
   void refreshAllTabs();
 });
 
+// Third parties each page talks to, per tab. Restored from storage.session after a worker restart.
+const tracker = createTabTracker((host) => answerer.lookup.lookupHost(host)?.id);
+const restored = loadAllTabActivity().then((entries) => {
+  for (const [tabId, activity] of entries) tracker.restore(tabId, activity as TabActivity);
+});
+let observingAllSites = hasAllSitesAccess().catch(() => false);
+onPermissionsChanged(() => {
+  observingAllSites = hasAllSitesAccess().catch(() => false);
+});
+
 async function updateToolbar(tabId: number, url: string | undefined): Promise<void> {
   const settings = await settingsPromise;
-  const summary = url === undefined || !settings.enabled ? null : summaryForUrl(answerer, url, settings);
-  await setToolbarBadge(tabId, toolbarBadge(summary, settings.toolbarBadge, message, countryName));
+  await restored;
+  const activity = tracker.activity(tabId);
+  const pageUrl = url ?? (activity ? `https://${activity.pageHost}/` : undefined);
+  const summary = pageUrl === undefined || !settings.enabled ? null : summaryForUrl(answerer, pageUrl, settings);
+  const contacted = (activity?.platforms ?? []).flatMap((p) => answerer.lookup.byId(p.platformId) ?? []);
+  await setToolbarBadge(tabId, toolbarBadge(summary, settings.toolbarBadge, message, countryName, settings.enabled ? contacted.map((p) => p.name) : []));
 }
+
+const pendingSaves = new Map<number, ReturnType<typeof setTimeout>>();
+function saveSoon(tabId: number): void {
+  clearTimeout(pendingSaves.get(tabId));
+  pendingSaves.set(
+    tabId,
+    setTimeout(() => {
+      pendingSaves.delete(tabId);
+      const activity = tracker.activity(tabId);
+      if (activity) void saveTabActivity(tabId, activity);
+    }, 300),
+  );
+}
+
+onResponseObserved((request) => {
+  if (tracker.observe(request)) {
+    saveSoon(request.tabId);
+    void updateToolbar(request.tabId, undefined).catch(() => undefined);
+  } else if (request.type === 'main_frame') saveSoon(request.tabId);
+});
+onTabClosed((tabId) => {
+  tracker.remove(tabId);
+  clearTimeout(pendingSaves.get(tabId));
+  void dropTabActivity(tabId);
+});
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -50,6 +101,10 @@ async function remember(platformId: string, settings: Settings): Promise<void> {
 }
 
 onContentMessage(async (msg, sender) => {
+  if (isExtensionPage(sender, extensionId(), extensionOrigin())) {
+    await restored;
+    return handlePageMessage(msg, sender, extensionId(), extensionOrigin(), tracker, await observingAllSites);
+  }
   const settings = await settingsPromise;
   const handled = handleContentMessage(msg, sender, extensionId(), answerer, settings);
   if (handled.tab) void updateToolbar(handled.tab.tabId, handled.tab.url);
@@ -63,7 +118,11 @@ onContentMessage(async (msg, sender) => {
 
 // A tab's URL is visible only on platform hosts (the host permissions); elsewhere it is undefined and the badge
 // is cleared, which is right: no platform there.
-onTabNavigated((tabId, url) => void updateToolbar(tabId, url));
+onTabNavigated((tabId, url, urlChanged) => {
+  void updateToolbar(tabId, url);
+  // A single-page app changed its URL without a page load: the content script re-asks about the new URL.
+  if (urlChanged && url !== undefined) void notifyTab(tabId, tabUpdatedNotice());
+});
 
 async function refreshAllTabs(): Promise<void> {
   for (const tab of await allTabs()) await updateToolbar(tab.id, tab.url);

@@ -16,7 +16,12 @@ export function toolbarBadge(
   style: Settings['toolbarBadge'],
   t: (key: string, substitutions?: string[]) => string,
   countryName: (code: string) => string,
+  thirdParties: string[] = [],
 ): ToolbarBadge | null {
+  if ((summary === null || summary.countries.length === 0) && thirdParties.length > 0) {
+    // Not a platform page, but it sent data to platforms: count them.
+    return { text: style === 'off' ? '' : String(thirdParties.length), color: BADGE_COLOR, title: t('toolbarTitleThirdParties', [String(thirdParties.length), thirdParties.join(', ')]) };
+  }
   if (summary === null || summary.countries.length === 0) return null;
   const countries = summary.countries.map(countryName).join(', ');
   const lacking = summary.withoutAdequacy.length > 0;
@@ -24,5 +29,6 @@ export function toolbarBadge(
     ? t('toolbarTitleNoAdequacy', [summary.name, countries, summary.withoutAdequacy.map(countryName).join(', ')])
     : t('toolbarTitle', [summary.name, countries]);
   const text = style === 'off' ? '' : style === 'code' ? (summary.withoutAdequacy[0] ?? summary.countries[0]!) : String(summary.countries.length);
-  return { text, color: lacking ? BADGE_COLOR_NO_ADEQUACY : BADGE_COLOR, title };
+  const also = thirdParties.length > 0 ? ` ${t('toolbarAlsoThirdParties', [thirdParties.join(', ')])}` : '';
+  return { text, color: lacking ? BADGE_COLOR_NO_ADEQUACY : BADGE_COLOR, title: `${title}${also}` };
 }

@@ -33,9 +33,9 @@ export async function setToolbarBadge(tabId: number, badge: { text: string; colo
 }
 
 /** Fires when a tab starts loading or changes URL (including history.pushState in single-page apps). */
-export function onTabNavigated(listener: (tabId: number, url: string | undefined) => void): void {
+export function onTabNavigated(listener: (tabId: number, url: string | undefined, urlChanged: boolean) => void): void {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.url !== undefined || change.status === 'loading') listener(tabId, tab.url);
+    if (change.url !== undefined || change.status === 'loading') listener(tabId, tab.url, change.url !== undefined);
   });
 }
 
@@ -54,6 +54,22 @@ export async function tabUrl(tabId?: number): Promise<{ id: number; url: string 
 
 export function onContentMessage(handler: (message: unknown, sender: Runtime.MessageSender) => unknown): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => Promise.resolve(handler(message, sender)));
+}
+
+/** In a content script: messages from this extension's background only (not from other tabs' scripts). */
+export function onBackgroundNotice(listener: (message: unknown) => void): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    if (sender.id === browser.runtime.id && sender.tab === undefined) listener(message);
+  });
+}
+
+/** In the background: tell a tab's content script something; a tab without one is not an error. */
+export async function notifyTab(tabId: number, message: unknown): Promise<void> {
+  try {
+    await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+  } catch {
+    // No content script there (not a platform page, or still loading).
+  }
 }
 
 export function sendToBackground(message: unknown): Promise<unknown> {
@@ -103,4 +119,64 @@ export async function clearHistory(): Promise<void> {
 
 export function openOptionsPage(): Promise<void> {
   return browser.runtime.openOptionsPage();
+}
+
+/** The extension's own pages' origin, to tell its popup and options page from content scripts. */
+export function extensionOrigin(): string {
+  return browser.runtime.getURL('');
+}
+
+/**
+ * Every response the browser lets the extension see (only hosts it has access to: the platforms, or all sites
+ * once the user grants it). Observation only: the listener cannot block or change anything.
+ */
+export function onResponseObserved(listener: (request: { tabId: number; url: string; type: string; ip?: string }) => void): boolean {
+  if (!browser.webRequest?.onResponseStarted) return false;
+  browser.webRequest.onResponseStarted.addListener(
+    (details) => listener({ tabId: details.tabId, url: details.url, type: details.type, ...(details.ip && { ip: details.ip }) }),
+    { urls: ['<all_urls>'] },
+  );
+  return true;
+}
+
+export function onTabClosed(listener: (tabId: number) => void): void {
+  browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
+}
+
+export const ALL_SITES = { origins: ['<all_urls>'] };
+
+export function hasAllSitesAccess(): Promise<boolean> {
+  return browser.permissions.contains(ALL_SITES);
+}
+
+/** Asks the user for access to all sites (must follow a click). */
+export function requestAllSitesAccess(): Promise<boolean> {
+  return browser.permissions.request(ALL_SITES);
+}
+
+export function removeAllSitesAccess(): Promise<boolean> {
+  return browser.permissions.remove(ALL_SITES);
+}
+
+export function onPermissionsChanged(listener: () => void): void {
+  browser.permissions.onAdded.addListener(listener);
+  browser.permissions.onRemoved.addListener(listener);
+}
+
+// Per-tab observations survive a service-worker restart in storage.session (memory only, gone with the browser
+// session); each tab's entry is removed when the tab closes.
+const SESSION_PREFIX = 'tab:';
+export async function saveTabActivity(tabId: number, activity: unknown): Promise<void> {
+  await browser.storage.session?.set({ [`${SESSION_PREFIX}${tabId}`]: activity }).catch(() => undefined);
+}
+export async function dropTabActivity(tabId: number): Promise<void> {
+  await browser.storage.session?.remove(`${SESSION_PREFIX}${tabId}`).catch(() => undefined);
+}
+export async function loadAllTabActivity(): Promise<Array<[number, unknown]>> {
+  const all = (await browser.storage.session?.get(null).catch(() => ({}))) ?? {};
+  return Object.entries(all).flatMap(([key, value]) => (key.startsWith(SESSION_PREFIX) ? [[Number(key.slice(SESSION_PREFIX.length)), value] as [number, unknown]] : []));
+}
+
+export async function sendFromPage(message: unknown): Promise<unknown> {
+  return browser.runtime.sendMessage(message);
 }

@@ -1,13 +1,14 @@
 /**
  * The in-page badge: one element in a closed shadow root, built with DOM methods only (no innerHTML), so the
  * page can neither style it nor read it, and a strict Content Security Policy or Trusted Types do not block it.
+ * A click or Enter/Space on the badge opens a compact card with the popup's headline; Escape closes it.
  */
 import type { BadgeSummary } from '../core/messaging/protocol.ts';
 import { BADGE_CSS } from './badge-styles.ts';
 
 export const HOST_TAG = 'residency-lens-badge';
 
-export type BadgeText = { dataTo: string; dismiss: string; label: string; countries: string[] };
+export type BadgeText = { dataTo: string; dismiss: string; label: string; more: string; countries: string[] };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -36,23 +37,46 @@ export function createBadge(summary: BadgeSummary, text: BadgeText, corner: stri
   const root = host.attachShadow({ mode: 'closed' });
   addStyles(root);
 
+  const wrap = el('div', 'wrap');
   const badge = el('div', 'badge');
-  badge.setAttribute('role', 'status');
-  badge.setAttribute('aria-label', text.label);
-  badge.setAttribute('part', 'badge');
+  const open = el('button', 'open');
+  open.type = 'button';
+  open.setAttribute('aria-expanded', 'false');
+  open.setAttribute('aria-label', text.label);
   const mark = el('span', summary.withoutAdequacy.length > 0 ? 'mark no-adequacy' : 'mark');
   mark.setAttribute('aria-hidden', 'true');
   const label = el('span', 'text');
   label.append(el('span', 'name', summary.name), ` ${text.dataTo} ${text.countries.join(', ')}`);
+  open.append(mark, label);
+
   const close = el('button', 'close', '\u00d7');
   close.type = 'button';
   close.title = text.dismiss;
   close.setAttribute('aria-label', text.dismiss);
-  close.addEventListener('click', (event) => {
-    if (!event.isTrusted) return; // the page cannot click it for the user
-    onDismiss();
+  badge.append(open, close);
+
+  const card = el('div', 'card');
+  card.id = 'card';
+  card.hidden = true;
+  card.setAttribute('role', 'region');
+  card.setAttribute('aria-label', summary.name);
+  card.append(el('p', 'headline', summary.headline), el('p', 'more', text.more));
+  open.setAttribute('aria-controls', 'card');
+
+  const toggle = (show: boolean) => {
+    card.hidden = !show;
+    open.setAttribute('aria-expanded', String(show));
+  };
+  // Only the user's own clicks and keys count: the page cannot act for them (synthetic events are not trusted).
+  open.addEventListener('click', (event) => event.isTrusted && toggle(card.hidden));
+  close.addEventListener('click', (event) => event.isTrusted && onDismiss());
+  wrap.addEventListener('keydown', (event) => {
+    if (event.isTrusted && event.key === 'Escape' && !card.hidden) {
+      toggle(false);
+      open.focus();
+    }
   });
-  badge.append(mark, label, close);
-  root.append(badge);
+  wrap.append(card, badge);
+  root.append(wrap);
   return host;
 }

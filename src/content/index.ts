@@ -1,35 +1,75 @@
 /**
- * Content script, on platform pages only (see the manifest's matches). It asks the background what to say about
- * this tab and shows the badge. It never throws into the page: every failure ends quietly.
+ * Content script, top frame of platform pages only (see the manifest's matches). It asks the background what
+ * to show for this tab and keeps the badge in the page: after single-page-app navigations (the background says
+ * when the URL changed) and when the page removes it (a bounded number of times, so a hostile page cannot start
+ * a loop). It never throws into the page: every failure ends quietly.
  */
-import { message, sendToBackground, uiLanguage } from '../browser/extension-api.ts';
-import { dismissOnSiteRequest, pageSummaryRequest, parsePageSummaryReply } from '../core/messaging/protocol.ts';
-import { createBadge, HOST_TAG } from './badge.ts';
+import { message, onBackgroundNotice, sendToBackground, uiLanguage } from '../browser/extension-api.ts';
+import { dismissOnSiteRequest, pageSummaryRequest, parseBackgroundNotice, parsePageSummaryReply } from '../core/messaging/protocol.ts';
+import { createBadge } from './badge.ts';
 
-async function main(): Promise<void> {
-  if (window.top !== window || document.documentElement === null) return;
+const MAX_REINSERTS = 10;
+let host: HTMLElement | undefined;
+let reinserts = 0;
+let dismissed = false;
+
+function place(node: HTMLElement): void {
+  (document.body ?? document.documentElement).append(node);
+}
+
+async function refresh(): Promise<void> {
   const reply = parsePageSummaryReply(await sendToBackground(pageSummaryRequest()));
-  if (reply === undefined || !reply.ok || reply.summary === null || !reply.showBadge) return;
+  host?.remove();
+  host = undefined;
+  if (reply === undefined || !reply.ok || reply.summary === null || !reply.showBadge || dismissed) return;
   const summary = reply.summary;
   const regions = new Intl.DisplayNames([uiLanguage()], { type: 'region' });
   const countries = summary.countries.map((code) => regions.of(code) ?? code);
-  const host = createBadge(
+  const badge = createBadge(
     summary,
     {
       dataTo: message('badgeDataTo'),
       dismiss: message('badgeDismiss'),
       label: message('badgeLabel', [summary.name, countries.join(', ')]),
+      more: message('badgeMore'),
       countries,
     },
     reply.corner,
     () => {
-      host.remove();
+      dismissed = true;
+      badge.remove();
+      host = undefined;
       void sendToBackground(dismissOnSiteRequest()).catch(() => undefined);
     },
   );
-  if (document.querySelector(HOST_TAG) === null) (document.body ?? document.documentElement).append(host);
+  host = badge;
+  reinserts = 0;
+  place(badge);
 }
 
-main().catch(() => {
+/** Puts the badge back when the page removes it (rewrites the body, replaces <body>), a bounded number of times. */
+function keepInPage(): void {
+  const observer = new MutationObserver(() => {
+    if (host === undefined || host.isConnected || reinserts >= MAX_REINSERTS) return;
+    reinserts += 1;
+    place(host);
+    if (document.body) observer.observe(document.body, { childList: true });
+  });
+  observer.observe(document.documentElement, { childList: true });
+  if (document.body) observer.observe(document.body, { childList: true });
+}
+
+function start(): void {
+  if (window.top !== window || document.documentElement === null) return;
+  keepInPage();
+  onBackgroundNotice((msg) => {
+    if (parseBackgroundNotice(msg)) refresh().catch(() => undefined);
+  });
+  refresh().catch(() => undefined);
+}
+
+try {
+  start();
+} catch {
   // The extension was reloaded or the page is going away: nothing to show, nothing to report.
-});
+}

@@ -4,7 +4,7 @@
  */
 import type { HistoryEntry } from '../core/settings/history.ts';
 import { BADGE_CORNERS, DISPLAY_CURRENCIES, REGIONS, TOOLBAR_STYLES, type Region, type Settings } from '../core/settings/settings.ts';
-import type { Formatters } from '../popup/format.ts';
+import type { Formatters } from '../core/format.ts';
 
 export type Translate = (key: string, substitutions?: string[]) => string;
 

@@ -6,7 +6,7 @@ import { historyCsv, readHistory } from '../core/settings/history.ts';
 import { countryFromLocale, effectiveRegion, readSettings, regionFromCountry, updateSettings, type Settings } from '../core/settings/settings.ts';
 import datasetJson from '../generated/dataset.json';
 import { clearHistory, loadHistory, loadStoredSettings, message, storeHistory, storeSettings, uiLanguage } from '../browser/extension-api.ts';
-import { createFormatters } from '../popup/format.ts';
+import { createFormatters } from '../core/format.ts';
 import { Options } from './Options.tsx';
 
 const dataset = datasetJson as unknown as CompiledDataset;

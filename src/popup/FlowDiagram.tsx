@@ -4,7 +4,7 @@
  */
 import type { Disclosure } from '../core/disclosure/build-disclosure.ts';
 import { adequacyFor } from '../core/disclosure/framing.ts';
-import type { Formatters } from './format.ts';
+import type { Formatters } from '../core/format.ts';
 import type { PopupContext } from './popup-state.ts';
 
 type Props = { d: Disclosure; ctx: PopupContext; t: (key: string, subs?: string[]) => string; f: Formatters };

@@ -5,9 +5,10 @@
 import type { Source } from '../core/dataset/schema.ts';
 import type { DisclosedAction, Destination, Disclosure } from '../core/disclosure/build-disclosure.ts';
 import { convert } from '../core/disclosure/exchange.ts';
-import { adequacyFor, withoutAdequacy } from '../core/disclosure/framing.ts';
+import { adequacyFor } from '../core/disclosure/framing.ts';
+import { headline } from '../core/disclosure/headline.ts';
 import { FlowDiagram } from './FlowDiagram.tsx';
-import type { Formatters } from './format.ts';
+import type { Formatters } from '../core/format.ts';
 import type { PopupContext, PopupState } from './popup-state.ts';
 
 export type Translate = (key: string, substitutions?: string[]) => string;
@@ -20,7 +21,47 @@ export type PopupActions = {
   enable(): void;
 };
 
-export type PopupProps = { state: PopupState; context: PopupContext; t: Translate; f: Formatters; actions: PopupActions };
+/** Platforms the page in this tab sent requests to, as the background observed them. */
+export type ThirdParties = {
+  /** false until the user grants access to all sites: without it the browser shows the extension no requests */
+  observing: boolean;
+  platforms: Array<{ disclosure: Disclosure; hosts: string[]; requests: number }>;
+};
+
+export type PopupProps = {
+  state: PopupState;
+  context: PopupContext;
+  thirdParties: ThirdParties;
+  t: Translate;
+  f: Formatters;
+  actions: PopupActions & { grantAllSites(): void };
+};
+
+function ThirdPartiesSection({ tp, ctx, t, f, actions }: { tp: ThirdParties; ctx: PopupContext; t: Translate; f: Formatters; actions: PopupProps['actions'] }) {
+  return (
+    <Section id="third-parties" title={t('thirdPartiesCount', [f.number(tp.platforms.length)])} open={tp.platforms.length > 0}>
+      {tp.platforms.length === 0 ? <p class="muted">{t(tp.observing ? 'thirdPartiesNone' : 'thirdPartiesOff')}</p> : null}
+      <ul class="list">
+        {tp.platforms.map(({ disclosure: d, hosts, requests }) => (
+          <li key={d.platform.id} class="third-party">
+            <div class="row">
+              <span>{d.platform.name}</span>
+              <span class="tag">{t('requestsCount', [f.number(requests)])}</span>
+            </div>
+            <p>{headline(d, ctx.region, t, f)}</p>
+            <p class="muted">{t('thirdPartyHosts', [hosts.join(', ')])}</p>
+            <Counts d={d} t={t} f={f} />
+          </li>
+        ))}
+      </ul>
+      {!tp.observing ? (
+        <button type="button" onClick={actions.grantAllSites}>
+          {t('grantAllSites')}
+        </button>
+      ) : null}
+    </Section>
+  );
+}
 
 const key = (prefix: string, value: string) => `${prefix}_${value.replaceAll('-', '_')}`;
 
@@ -51,28 +92,6 @@ function Section({ id, title, open = false, children }: { id: string; title: str
       </div>
     </details>
   );
-}
-
-/** One plain sentence: where the data goes and why it matters in the user's legal setting. */
-export function headline(d: Disclosure, ctx: PopupContext, t: Translate, f: Formatters): string[] {
-  const names = (list: Destination[]) => f.list(list.map((x) => f.country(x.country)));
-  // A country reached remotely is named as such even where some data was also stored there: access is the point.
-  const accessed = d.destinations.filter((x) => x.roles.some((r) => r.role === 'remote-access'));
-  const stored = d.destinations.filter((x) => x.roles.some((r) => r.role === 'storage') && !accessed.includes(x));
-  const processed = d.destinations.filter((x) => !stored.includes(x) && !accessed.includes(x));
-  const sentences: string[] = [];
-  if (stored.length > 0 && accessed.length > 0) sentences.push(t('headlineStoredAccessed', [d.platform.name, names(stored), names(accessed)]));
-  else if (stored.length > 0) sentences.push(t('headlineStored', [d.platform.name, names(stored)]));
-  else if (accessed.length > 0) sentences.push(t('headlineAccessed', [d.platform.name, names(accessed)]));
-  if (processed.length > 0) sentences.push(t('headlineProcessed', [names(processed)]));
-  if (d.destinations.length === 0) sentences.push(t('headlineNoFlows', [d.platform.name]));
-  const lacking = withoutAdequacy(d, ctx.region);
-  if (lacking.length > 0) {
-    sentences.push(t(ctx.region === 'uk' ? 'headlineNoUkAdequacy' : 'headlineNoAdequacy', [names(lacking)]));
-    const laws = lacking.flatMap((x) => x.laws.map((l) => l.name));
-    if (laws.length > 0) sentences.push(t('headlineLaws', [f.list(laws.slice(0, 3))]));
-  }
-  return sentences;
 }
 
 function Counts({ d, t, f }: { d: Disclosure; t: Translate; f: Formatters }) {
@@ -240,15 +259,16 @@ function correctionUrl(ctx: PopupContext, d: Disclosure, t: Translate): string {
   return url.toString();
 }
 
-function PlatformView({ d, ctx, t, f, actions }: { d: Disclosure; ctx: PopupContext; t: Translate; f: Formatters; actions: PopupActions }) {
+function PlatformView({ d, ctx, tp, t, f, actions }: { d: Disclosure; ctx: PopupContext; tp: ThirdParties; t: Translate; f: Formatters; actions: PopupProps['actions'] }) {
   return (
     <>
       <header>
         <h1>{d.platform.name}</h1>
-        <p class="headline">{headline(d, ctx, t, f).join(' ')}</p>
+        <p class="headline">{headline(d, ctx.region, t, f)}</p>
         <FlowDiagram d={d} ctx={ctx} t={t} f={f} />
         <Counts d={d} t={t} f={f} />
       </header>
+      {tp.platforms.length > 0 ? <ThirdPartiesSection tp={tp} ctx={ctx} t={t} f={f} actions={actions} /> : null}
       {ctx.homeLaws.length > 0 ? (
         <Section id="home" title={t('yourRegionLaws')}>
           <ul>
@@ -341,8 +361,8 @@ function Footer({ ctx, t, f, actions }: { ctx: PopupContext; t: Translate; f: Fo
   );
 }
 
-export function Popup({ state, context, t, f, actions }: PopupProps) {
-  if (state.kind === 'platform') return <PlatformView d={state.disclosure} ctx={context} t={t} f={f} actions={actions} />;
+export function Popup({ state, context, thirdParties, t, f, actions }: PopupProps) {
+  if (state.kind === 'platform') return <PlatformView d={state.disclosure} ctx={context} tp={thirdParties} t={t} f={f} actions={actions} />;
   if (state.kind === 'switched-off') {
     return (
       <>
@@ -364,6 +384,7 @@ export function Popup({ state, context, t, f, actions }: PopupProps) {
       </header>
       <p>{state.kind === 'unknown' ? t('unknownSite') : t('notAWebsiteText')}</p>
       {state.kind === 'unknown' ? <p>{t('absenceNotClean')}</p> : null}
+      {state.kind === 'unknown' ? <ThirdPartiesSection tp={thirdParties} ctx={context} t={t} f={f} actions={actions} /> : null}
       <Footer ctx={context} t={t} f={f} actions={actions} />
     </>
   );

@@ -6,17 +6,34 @@ import { disclosureMarkdown } from '../core/disclosure/summary-markdown.ts';
 import { ISSUE_TRACKER_NEW } from '../core/project.ts';
 import { readSettings, updateSettings } from '../core/settings/settings.ts';
 import datasetJson from '../generated/dataset.json';
-import { loadStoredSettings, message, openOptionsPage, storeSettings, tabUrl, uiLanguage } from '../browser/extension-api.ts';
-import { createFormatters } from './format.ts';
+import { loadStoredSettings, message, openOptionsPage, requestAllSitesAccess, sendFromPage, storeSettings, tabUrl, uiLanguage } from '../browser/extension-api.ts';
+import { buildDisclosure } from '../core/disclosure/build-disclosure.ts';
+import { parseTabActivityReply, tabActivityRequest } from '../core/messaging/protocol.ts';
+import type { ThirdParties } from './Popup.tsx';
+import { createFormatters } from '../core/format.ts';
 import { Popup } from './Popup.tsx';
 import { popupContext, popupState } from './popup-state.ts';
 
 const dataset = datasetJson as unknown as CompiledDataset;
 
+async function thirdParties(tabId: number | undefined): Promise<ThirdParties> {
+  if (tabId === undefined) return { observing: false, platforms: [] };
+  const reply = parseTabActivityReply(await sendFromPage(tabActivityRequest(tabId)).catch(() => undefined));
+  if (!reply?.ok) return { observing: false, platforms: [] };
+  return {
+    observing: reply.observing,
+    platforms: (reply.activity?.platforms ?? []).flatMap((p) => {
+      const platform = dataset.platforms.find((x) => x.id === p.platformId);
+      return platform ? [{ disclosure: buildDisclosure(dataset, platform), hosts: p.hosts, requests: p.requests }] : [];
+    }),
+  };
+}
+
 async function start(): Promise<void> {
   const requested = Number(new URLSearchParams(location.search).get('tab') ?? Number.NaN);
   const [tab, stored] = await Promise.all([tabUrl(Number.isInteger(requested) ? requested : undefined), loadStoredSettings()]);
   const settings = readSettings(stored);
+  const contacted = await thirdParties(tab?.id);
   const locale = uiLanguage();
   const t = (key: string, subs?: string[]) => message(key, subs);
   const f = createFormatters(locale);
@@ -26,6 +43,7 @@ async function start(): Promise<void> {
     <Popup
       state={popupState(dataset, settings, tab?.url)}
       context={context}
+      thirdParties={contacted}
       t={t}
       f={f}
       actions={{
@@ -36,6 +54,7 @@ async function start(): Promise<void> {
         summaryMarkdown: (d) => disclosureMarkdown(d, t, f),
         accessRequest: (d) => accessRequest(d, context.region, t),
         openOptions: () => void openOptionsPage(),
+        grantAllSites: () => void requestAllSitesAccess().then(() => location.reload()),
         enable: () => void storeSettings(updateSettings(settings, { enabled: true })).then(() => location.reload()),
       }}
     />,

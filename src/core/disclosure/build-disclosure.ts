@@ -133,8 +133,8 @@ export function buildDisclosure(dataset: CompiledDataset, platform: CompiledPlat
   };
 }
 
-/** The few facts the in-page and toolbar badges show: small enough to pass to a content script. */
-export type BadgeSummary = {
+/** The few facts the in-page and toolbar badges show (the headline is added by the caller, in the user's language). */
+export type BadgeFacts = {
   platformId: string;
   name: string;
   /** destination countries, storage first */
@@ -144,7 +144,7 @@ export type BadgeSummary = {
   actions: number;
 };
 
-export function badgeSummary(disclosure: Disclosure): BadgeSummary {
+export function badgeSummary(disclosure: Disclosure): BadgeFacts {
   return {
     platformId: disclosure.platform.id,
     name: disclosure.platform.name,

@@ -19,6 +19,8 @@ export const BadgeSummary = z.object({
   countries: z.array(countryCode).check(z.maxLength(60)),
   withoutAdequacy: z.array(countryCode).check(z.maxLength(60)),
   actions: z.number().check(z.int(), z.gte(0)),
+  /** the popup's headline sentence, for the in-page card */
+  headline: z.string().check(z.maxLength(2000)),
 });
 export type BadgeSummary = z.infer<typeof BadgeSummary>;
 
@@ -39,6 +41,48 @@ export const PageSummaryReply = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(false), error: z.enum(['bad-request', 'bad-sender', 'internal']) }),
 ]);
 export type PageSummaryReply = z.infer<typeof PageSummaryReply>;
+
+/** Requests only the extension's own pages (popup, options) may send: the background checks the sender's URL. */
+export const PageRequest = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('tab-activity'), tabId: z.number().check(z.int(), z.gte(0)) }),
+]);
+export type PageRequest = z.infer<typeof PageRequest>;
+
+const Contacted = z.object({
+  platformId: z.string().check(z.regex(/^[a-z0-9-]{1,60}$/)),
+  hosts: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(50)),
+  requests: z.number().check(z.int(), z.gte(0)),
+  ips: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(10)),
+});
+export const TabActivityReply = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    /** false when the user has not granted access to all sites, so third parties cannot be seen */
+    observing: z.boolean(),
+    activity: z.nullable(z.object({ pageHost: z.string(), pageIp: z.optional(z.string()), platforms: z.array(Contacted) })),
+  }),
+  z.strictObject({ ok: z.literal(false), error: z.enum(['bad-request', 'bad-sender', 'internal']) }),
+]);
+export type TabActivityReply = z.infer<typeof TabActivityReply>;
+
+export function parsePageRequest(message: unknown): ParseResult<PageRequest> {
+  const result = z.safeParse(PageRequest, message);
+  return result.success ? { ok: true, value: result.data } : { ok: false, error: 'bad-request' };
+}
+export function parseTabActivityReply(message: unknown): TabActivityReply | undefined {
+  const result = z.safeParse(TabActivityReply, message);
+  return result.success ? result.data : undefined;
+}
+export const tabActivityRequest = (tabId: number): PageRequest => ({ type: 'tab-activity', tabId });
+
+/** What the background may tell a content script: the tab's URL changed (a single-page app navigated). */
+export const BackgroundNotice = z.strictObject({ type: z.literal('tab-updated') });
+export type BackgroundNotice = z.infer<typeof BackgroundNotice>;
+export const tabUpdatedNotice = (): BackgroundNotice => ({ type: 'tab-updated' });
+export function parseBackgroundNotice(message: unknown): BackgroundNotice | undefined {
+  const result = z.safeParse(BackgroundNotice, message);
+  return result.success ? result.data : undefined;
+}
 
 export type MessageError = Extract<PageSummaryReply, { ok: false }>['error'];
 

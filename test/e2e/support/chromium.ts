@@ -5,11 +5,14 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const CHROME_DIST = resolve(import.meta.dirname, '../../../dist/chrome');
+/** The same build with access to all sites granted at install (see manifestFor in vite.config.ts). */
+export const CHROME_ALL_SITES_DIST = resolve(import.meta.dirname, '../../../dist/chrome-all-sites');
 
 export type ExtensionBrowser = { context: BrowserContext; extensionId: string; worker: Worker; close(): Promise<void> };
 
 /** `hosts` are mapped to the loopback server on `port`. */
-export async function launchChromium(opts: { port: number; hosts: string[]; userDataDir?: string; colorScheme?: 'light' | 'dark'; locale?: string }): Promise<ExtensionBrowser> {
+export async function launchChromium(opts: { port: number; hosts: string[]; userDataDir?: string; colorScheme?: 'light' | 'dark'; locale?: string; dist?: string }): Promise<ExtensionBrowser> {
+  const dist = opts.dist ?? CHROME_DIST;
   const rules = opts.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`).join(', ');
   const context = await chromium.launchPersistentContext(opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'rl-chromium-')), {
     executablePath: '/usr/bin/chromium',
@@ -28,8 +31,8 @@ export async function launchChromium(opts: { port: number; hosts: string[]; user
       '--disable-sync',
       '--ignore-certificate-errors',
       `--host-resolver-rules=${rules}, EXCLUDE localhost`,
-      `--disable-extensions-except=${CHROME_DIST}`,
-      `--load-extension=${CHROME_DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
       ...(opts.locale ? [`--lang=${opts.locale}`] : []),
     ],
   });

@@ -1,0 +1,86 @@
+/**
+ * Benchmark 2: sizes of what ships (gzip level 9, as a web server or store would compress it) and the
+ * background's heap with the whole dataset loaded (measured in a separate Node process, see memory-probe.ts).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ROOT } from '../read-data.ts';
+import { round, type Machine } from './common.ts';
+
+const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
+
+type FileSize = { path: string; bytes: number; gzipBytes: number };
+
+function sizeOf(path: string): FileSize {
+  const buf = readFileSync(path);
+  return { path: relative(ROOT, path), bytes: buf.length, gzipBytes: gz(buf) };
+}
+
+/** A module and every module it imports statically (relative "./x.js" specifiers, as Rollup/Rolldown emit them). */
+function moduleClosure(entry: string): string[] {
+  const seen = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0 && seen.size < 500) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) queue.push(resolve(dirname(file), m[1]!));
+  }
+  return [...seen];
+}
+
+function total(files: FileSize[]) {
+  return { files, bytes: files.reduce((s, f) => s + f.bytes, 0), gzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0) };
+}
+
+/** Scripts and style sheets an extension page loads, from its HTML (paths are absolute from the extension root). */
+function pageAssets(dist: string, html: string) {
+  const text = readFileSync(join(dist, html), 'utf8');
+  const scripts = [...text.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => join(dist, m[1]!));
+  const styles = [...text.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => join(dist, m[1]!));
+  const js = [...new Set(scripts.flatMap(moduleClosure))];
+  return { js: total(js.map(sizeOf)), css: total(styles.map(sizeOf)) };
+}
+
+export function runSizes(machineInfo: Machine, opts: { packageZips: boolean }) {
+  const dist = join(ROOT, 'dist/chrome');
+  const content = sizeOf(join(dist, 'src/content/index.js'));
+  const popup = pageAssets(dist, 'src/popup/index.html');
+  const loader = readFileSync(join(dist, 'service-worker-loader.js'), 'utf8');
+  const bgEntry = /import\s*["']\.\/([^"']+)["']/.exec(loader)?.[1];
+  const background = bgEntry ? total(moduleClosure(join(dist, bgEntry)).map(sizeOf)) : null;
+  const dataset = sizeOf(join(ROOT, 'src/generated/dataset.json'));
+
+  if (opts.packageZips) execFileSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/package.ts'], { cwd: ROOT, stdio: 'ignore', timeout: 300_000 });
+  const artifacts = join(ROOT, 'artifacts');
+  const zips = existsSync(artifacts)
+    ? readdirSync(artifacts).filter((f) => f.endsWith('.zip')).sort().map((f) => ({ path: `artifacts/${f}`, bytes: statSync(join(artifacts, f)).size }))
+    : [];
+
+  const probe = JSON.parse(
+    execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'src/cli/bench/memory-probe.ts'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 }).trim().split('\n').at(-1)!,
+  ) as { rawBytes: number; before: number; afterDataset: number; afterLookup: number; afterSummaries: number; summaries: number };
+  const kib = (n: number) => round(n / 1024, 1);
+  const contentGoal = 10 * 1024;
+  return {
+    benchmark: 'sizes',
+    machine: machineInfo,
+    method: 'gzip level 9 (node:zlib) of each file; the popup counts the scripts and style sheets its HTML loads plus every module they import statically; the background counts the service worker module and its static imports (the bundled dataset included). Zips are from `npm run package` (web-ext build) of this build. Memory: a separate `node --expose-gc` process loads the code, then reads and parses src/generated/dataset.json and builds the look-up (createAnswerer, as the background does), taking process.memoryUsage().heapUsed after three full GCs at each step.',
+    contentScript: { ...content, kib: kib(content.bytes), gzipKiB: kib(content.gzipBytes) },
+    popup: { js: { ...popup.js, gzipKiB: kib(popup.js.gzipBytes) }, css: { ...popup.css, gzipKiB: kib(popup.css.gzipBytes) } },
+    background: background && { ...background, gzipKiB: kib(background.gzipBytes) },
+    dataset: { ...dataset, kib: kib(dataset.bytes), gzipKiB: kib(dataset.gzipBytes) },
+    zips: zips.map((z) => ({ ...z, kib: kib(z.bytes) })),
+    backgroundHeapNode: {
+      datasetBytes: probe.afterDataset - probe.before,
+      lookupBytes: probe.afterLookup - probe.afterDataset,
+      totalKiB: kib(probe.afterLookup - probe.before),
+      afterOneSummaryPerPlatformBytes: probe.afterSummaries - probe.afterLookup,
+      raw: probe,
+    },
+    goals: { contentScriptUnder10KiBGzip: { target: '< 10 KiB gzip', value: kib(content.gzipBytes), met: content.gzipBytes < contentGoal } },
+  };
+}

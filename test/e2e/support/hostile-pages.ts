@@ -1,0 +1,48 @@
+/** Test pages that try to break the extension, served under real platform and news hostnames. */
+import { html, type Page, type Route } from './https-server.ts';
+
+const STRICT_CSP = "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
+
+/** Replaces globals and styles every element, before the content script runs. */
+const OVERRIDES = `
+<style>* { all: unset !important; display: none !important; } html, body { display: block !important; }
+residency-lens-badge { display: none !important; visibility: hidden !important; opacity: 0 !important; }</style>
+<script>
+  Array.prototype.map = function () { throw new Error('page broke map'); };
+  Array.prototype.join = function () { return 'broken'; };
+  window.fetch = () => Promise.reject(new Error('page broke fetch'));
+  JSON.parse = () => { throw new Error('page broke JSON.parse'); };
+  Element.prototype.attachShadow = function () { throw new Error('page broke attachShadow'); };
+  Node.prototype.appendChild = function () { throw new Error('page broke appendChild'); };
+  window.Map = function () { throw new Error('page broke Map'); };
+  window.Promise.prototype.then = function () { throw new Error('page broke then'); };
+</script>`;
+
+/** A single-page app: a link that pushes a new URL and wipes the body, as client-side routers do. */
+const SPA = `
+<p id="route">home</p>
+<button id="go" onclick="history.pushState({}, '', '/@someone/video/1'); document.body.textContent = ''; const p = document.createElement('p'); p.id = 'route'; p.textContent = 'video'; document.body.append(p);">go</button>`;
+
+export const hostileRoute: Route = (host, path): Page | string | undefined => {
+  const url = new URL(path, `https://${host}`);
+  if (host === 'www.tiktok.com' && url.pathname === '/csp') {
+    return { headers: { 'content-security-policy': STRICT_CSP }, body: html('TikTok with a strict CSP') };
+  }
+  if (host === 'www.tiktok.com' && url.pathname === '/overrides') return html('TikTok that overrides globals', OVERRIDES);
+  if (host === 'www.tiktok.com' && url.pathname.startsWith('/spa')) return html('TikTok single-page app', SPA);
+  if (host === 'www.tiktok.com' && url.pathname === '/embed') return html('TikTok embed');
+  if (host === 'news.example-news.com' && url.pathname === '/iframe') {
+    return html('News with an embedded TikTok', '<iframe src="https://www.tiktok.com/embed" width="400" height="300"></iframe>');
+  }
+  if (host === 'news.example-news.com' && url.pathname === '/pixels') {
+    return html(
+      'News with pixels',
+      '<img alt="" src="https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=TEST"><script src="https://connect.facebook.net/en_US/fbevents.js"></script>',
+    );
+  }
+  if (host === 'analytics.tiktok.com' || host === 'connect.facebook.net') return { headers: { 'content-type': 'text/plain' }, body: '' };
+  if (host.endsWith('tiktok.com')) return html('TikTok');
+  return html(`News at ${host}`);
+};
+
+export const HOSTILE_HOSTS = ['www.tiktok.com', 'm.tiktok.com', 'tiktok.com', 'analytics.tiktok.com', 'news.example-news.com', 'connect.facebook.net'];

@@ -1,0 +1,346 @@
+// @vitest-environment happy-dom
+/**
+ * The popup's view rendered from fixtures, one test per state it can be in, with the real English messages and
+ * the real formatters. Locale-dependent formatting (en, de, fr) is checked through Intl alone at the end.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { publicSuffixes } from '../../../src/cli/public-suffixes.ts';
+import { compileDataset, type CompiledDataset } from '../../../src/core/dataset/compile.ts';
+import type { Jurisdiction, Platform } from '../../../src/core/dataset/schema.ts';
+import { accessRequest } from '../../../src/core/disclosure/access-request.ts';
+import type { Disclosure } from '../../../src/core/disclosure/build-disclosure.ts';
+import { disclosureMarkdown } from '../../../src/core/disclosure/summary-markdown.ts';
+import { createFormatters } from '../../../src/core/format.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings.ts';
+import { Popup, type PopupProps, type ThirdParties } from '../../../src/popup/Popup.tsx';
+import { popupContext, popupState, type PopupState } from '../../../src/popup/popup-state.ts';
+import { authorities, compileFixture, fixtureDataset, jurisdictions, source, TIKTOK_LIKE } from '../fixtures.ts';
+
+type Messages = Record<string, { message: string }>;
+
+/** Chrome's i18n.getMessage for positional placeholders: $1..$9 replaced, `$$` a literal dollar, unknown key ''. */
+export function translator(locale: string): (key: string, substitutions?: string[]) => string {
+  const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../../src/_locales', locale, 'messages.json'), 'utf8')) as Messages;
+  return (key, substitutions = []) => {
+    const entry = messages[key];
+    if (!entry) return '';
+    return entry.message.replace(/\$(\$|[1-9])/g, (_, token: string) => (token === '$' ? '$' : (substitutions[Number(token) - 1] ?? '')));
+  };
+}
+
+const t = translator('en');
+const f = createFormatters('en');
+const ISSUES = 'https://github.com/residency-lens/residency-lens/issues/new';
+const TODAY = '2026-01-15';
+const NO_THIRD_PARTIES: ThirdParties = { observing: true, platforms: [] };
+
+function actionsMock(): PopupProps['actions'] {
+  return {
+    copy: vi.fn(async () => undefined),
+    summaryMarkdown: vi.fn((d: Disclosure) => disclosureMarkdown(d, t, f)),
+    accessRequest: vi.fn((d: Disclosure) => accessRequest(d, 'eu', t)),
+    openOptions: vi.fn(),
+    enable: vi.fn(),
+    grantAllSites: vi.fn(),
+  };
+}
+
+function renderPopup(dataset: CompiledDataset, url: string | undefined, opts: { settings?: Partial<Settings>; locale?: string } = {}) {
+  const settings = { ...DEFAULT_SETTINGS, ...opts.settings };
+  const state: PopupState = popupState(dataset, settings, url);
+  const context = popupContext(dataset, settings, opts.locale ?? 'en-IE', TODAY, ISSUES);
+  const actions = actionsMock();
+  const view = render(<Popup state={state} context={context} thirdParties={NO_THIRD_PARTIES} t={t} f={f} actions={actions} />);
+  return { ...view, state, context, actions };
+}
+
+/** A richer TikTok: every fact with a source of its own, so the Markdown summary can be checked for each. */
+const RICH: Platform = {
+  ...TIKTOK_LIKE,
+  operator: { name: 'TikTok Technology Limited', country: 'IE', sources: [source('https://example.org/operator')] },
+  parent: { name: 'ByteDance Ltd.', country: 'KY', headquarters: 'CN', sources: [source('https://example.org/parent', false)] },
+  flows: [
+    { country: 'IE', role: 'storage', sources: [source('https://example.org/flow-ie')] },
+    { country: 'CN', role: 'remote-access', sources: [source('https://example.org/flow-cn')] },
+    { country: 'US', role: 'storage', sources: [source('https://example.org/flow-us')] },
+  ],
+  actions: TIKTOK_LIKE.actions.map((a) => ({ ...a, sources: [source(`https://example.org/action-${a.id}`)] })),
+  positions: [{ by: 'company', date: '2025-05-02', summary: 'TikTok disagrees and will appeal.', sources: [source('https://example.org/position')] }],
+  privacyContact: { email: 'privacy@example.org', sources: [source('https://example.org/contact')] },
+};
+
+const US_LAW = {
+  id: 'us-padfa',
+  name: 'Protecting Americans’ Data from Foreign Adversaries Act',
+  kind: 'user-protection' as const,
+  adopted: '2024-04-24',
+  summary: 'Bars data brokers from selling Americans’ sensitive data to foreign adversaries.',
+  sources: [source('https://www.congress.gov/bill/118th-congress/house-bill/7520')],
+};
+
+const CN_LAW = {
+  id: 'cn-nil',
+  name: 'National Intelligence Law',
+  kind: 'state-access' as const,
+  summary: 'Organisations must support state intelligence work.',
+  sources: [source('https://example.org/cn-law')],
+};
+
+const RICH_JURISDICTIONS: Record<string, Jurisdiction> = {
+  ...jurisdictions,
+  CN: { code: 'CN', euAdequacy: { status: 'none', sources: [] }, ukAdequacy: { status: 'none', sources: [] }, laws: [CN_LAW] },
+  US: { code: 'US', euAdequacy: { status: 'partial', sources: [source()] }, ukAdequacy: { status: 'partial', sources: [] }, laws: [US_LAW] },
+  IE: { code: 'IE', euAdequacy: { status: 'eea', sources: [] }, ukAdequacy: { status: 'adequate', sources: [] }, laws: [] },
+};
+
+function richDataset(): CompiledDataset {
+  const { compiled, problems } = compileDataset(
+    {
+      ...fixtureDataset([RICH]),
+      authorities: { ...authorities, 'uk-ico': { id: 'uk-ico', name: "Information Commissioner's Office", country: 'GB', kind: 'dpa', url: 'https://ico.org.uk/' } },
+      jurisdictions: RICH_JURISDICTIONS,
+    },
+    publicSuffixes(),
+  );
+  expect(problems).toEqual([]);
+  return compiled;
+}
+
+const sectionTitles = (container: HTMLElement) => [...container.querySelectorAll('details > summary h2')].map((h) => h.textContent);
+
+afterEach(() => cleanup());
+
+describe('Popup', () => {
+  it('on a known platform: headline, counts, sections and sources that open in a new tab', () => {
+    const { container, state } = renderPopup(compileFixture(), 'https://www.tiktok.com/@someone');
+    expect(state.kind).toBe('platform');
+
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('TikTok');
+    expect(container.querySelector('.headline')?.textContent).toBe(
+      'TikTok stores user data in Ireland and United States, and it can be accessed remotely from China. ' +
+        'China: no EU adequacy decision, so EU law does not presume your data is protected there.',
+    );
+
+    const counts = container.querySelector('header .counts')?.textContent;
+    expect(counts).toBe(`2 actions · 2 fines totalling ${f.amount(875_000_000, 'EUR')} · 1 about data transfers · 1 under appeal`);
+    expect(counts).toMatch(/^2 actions · 2 fines totalling /);
+
+    expect(sectionTitles(container)).toEqual(['Who is responsible', 'Where your data may go (3)', 'Regulatory actions (2)', 'What you can do']);
+    expect(screen.getByText('TikTok Technology Limited, Ireland')).toBeTruthy();
+    const responsible = container.querySelector('#responsible')!.closest('details')!;
+    expect(within(responsible).getByRole('link', { name: 'Data Protection Commission' }).getAttribute('href')).toBe('https://www.dataprotection.ie/');
+    // en-IE: the user's own authority is the Irish one too.
+    expect(screen.getByText('Your data-protection authority:')).toBeTruthy();
+    expect(screen.getByText('Under appeal')).toBeTruthy();
+    expect(screen.getByText('A fine.')).toBeTruthy();
+
+    const links = [...container.querySelectorAll<HTMLAnchorElement>('ul.sources a')];
+    expect(links.length).toBeGreaterThan(0);
+    for (const a of links) {
+      expect(a.getAttribute('target')).toBe('_blank');
+      expect(a.getAttribute('rel')?.split(/\s+/)).toContain('noopener');
+    }
+    expect(links[0]!.getAttribute('href')).toBe('https://www.dataprotection.ie/en/news-media');
+    expect(links[0]!.textContent).toBe('Test publisher (opens in a new tab)');
+
+    // The correction link names the platform and dataset version.
+    const correction = new URL(screen.getByText('Report a correction').getAttribute('href')!);
+    expect(correction.origin + correction.pathname).toBe(ISSUES);
+    expect(correction.searchParams.get('title')).toBe('Correction: TikTok');
+    expect(correction.searchParams.get('body')).toContain(state.kind === 'platform' ? state.disclosure.datasetVersion : '?');
+  });
+
+  it('on a site outside the dataset: says so, and that absence is no clean bill of health', () => {
+    const { state } = renderPopup(compileFixture(), 'https://www.example.com/page');
+    expect(state).toEqual({ kind: 'unknown', host: 'www.example.com' });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('www.example.com');
+    expect(screen.getByText("This site is not a platform in Residency Lens's dataset.")).toBeTruthy();
+    expect(screen.getByText(/Being absent from the dataset does not mean the site keeps your data close/)).toBeTruthy();
+    expect(screen.queryByText('Copy summary (Markdown)')).toBeNull();
+  });
+
+  it('without a readable address: an unknown site with a generic title', () => {
+    renderPopup(compileFixture(), undefined);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('This site');
+    expect(screen.getByText(/Being absent from the dataset/)).toBeTruthy();
+  });
+
+  it('on a browser page: not a website', () => {
+    const { state, container } = renderPopup(compileFixture(), 'chrome://extensions/');
+    expect(state).toEqual({ kind: 'not-a-website' });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Not a website');
+    expect(screen.getByText('This is a browser or extension page. Residency Lens has nothing to say about it.')).toBeTruthy();
+    expect(screen.queryByText(/Being absent from the dataset/)).toBeNull();
+    expect(container.querySelector('footer')?.textContent).toContain('Dataset ');
+  });
+
+  it('when switched off: names the platform and Switch on calls actions.enable', () => {
+    const { actions, state } = renderPopup(compileFixture(), 'https://www.tiktok.com/', { settings: { enabled: false } });
+    expect(state.kind).toBe('switched-off');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('TikTok');
+    expect(screen.getByText('Residency Lens is switched off.')).toBeTruthy();
+    expect(screen.queryByText(/stores user data/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Switch on' }));
+    expect(actions.enable).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(actions.openOptions).toHaveBeenCalledTimes(1);
+  });
+
+  it('in the UK: the UK adequacy wording and the ICO', () => {
+    const { container, context } = renderPopup(richDataset(), 'https://www.tiktok.com/', { locale: 'en-GB' });
+    expect(context.region).toBe('uk');
+    const headline = container.querySelector('.headline')?.textContent ?? '';
+    expect(headline).toContain('China: no UK adequacy regulations, so UK law does not presume your data is protected there.');
+    expect(headline).not.toContain('EU adequacy');
+    expect(headline).toContain('Laws there can let the state reach data: National Intelligence Law.');
+    expect(screen.getByText('No UK adequacy')).toBeTruthy();
+    expect(screen.getByText('UK adequacy regulations')).toBeTruthy();
+    expect(screen.getByText('Partial UK adequacy')).toBeTruthy();
+    expect(screen.getByText('no UK adequacy')).toBeTruthy();
+    expect(screen.getByRole('link', { name: "Information Commissioner's Office" }).getAttribute('href')).toBe('https://ico.org.uk/');
+    expect(screen.getByText(/GDPR Article 15/)).toBeTruthy();
+    expect(sectionTitles(container)).not.toContain('Laws that protect users in your region');
+  });
+
+  it('in the US: the home-law section with the US user-protection law', () => {
+    const { container, context } = renderPopup(richDataset(), 'https://www.tiktok.com/', { settings: { region: 'us' } });
+    expect(context.region).toBe('us');
+    expect(context.homeLaws.map((l) => l.id)).toEqual(['us-padfa']);
+    expect(sectionTitles(container)[0]).toBe('Laws that protect users in your region');
+    const home = container.querySelector('#home')!.closest('details')!;
+    expect(within(home).getByText(US_LAW.name)).toBeTruthy();
+    expect(home.textContent).toContain(US_LAW.summary);
+    expect(within(home).getByRole('link', { name: /Test publisher/ }).getAttribute('href')).toBe(US_LAW.sources[0]!.url);
+    // A user-protection law is about the user's home, not a reason to worry about data sent to the US.
+    expect(container.querySelector('.laws')?.textContent ?? '').not.toContain(US_LAW.name);
+    expect(screen.getByText('You can ask the company for a copy of the data it holds about you.')).toBeTruthy();
+  });
+
+  it('in the EU: no home-law section, even with a US law in the dataset', () => {
+    const { container } = renderPopup(richDataset(), 'https://www.tiktok.com/', { settings: { region: 'eu' } });
+    expect(sectionTitles(container)).not.toContain('Laws that protect users in your region');
+    expect(screen.getByText('In the EU/EEA')).toBeTruthy();
+  });
+
+  it('marks decisions older than the recent-years setting', () => {
+    const { container } = renderPopup(compileFixture(), 'https://www.tiktok.com/', { settings: { recentYears: 2 } });
+    const items = [...container.querySelectorAll('li.action')];
+    expect(items.map((li) => li.querySelector('time')?.getAttribute('datetime'))).toEqual(['2025-04-30', '2023-09-01']);
+    expect(items.map((li) => li.classList.contains('old'))).toEqual([false, true]);
+    expect(items[1]!.textContent).toContain('older than 2 years');
+    expect(items[0]!.textContent).not.toContain('older than');
+    expect(screen.getAllByText('older than 2 years')).toHaveLength(1);
+  });
+
+  it('marks nothing as old with a longer window', () => {
+    renderPopup(compileFixture(), 'https://www.tiktok.com/', { settings: { recentYears: 5 } });
+    expect(screen.queryByText(/older than/)).toBeNull();
+  });
+
+  it('copy summary passes Markdown with every source URL to actions.copy', () => {
+    const { actions, state } = renderPopup(richDataset(), 'https://www.tiktok.com/');
+    if (state.kind !== 'platform') throw new Error(state.kind);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy summary (Markdown)' }));
+    expect(actions.summaryMarkdown).toHaveBeenCalledWith(state.disclosure);
+    expect(actions.copy).toHaveBeenCalledTimes(1);
+    const markdown = vi.mocked(actions.copy).mock.calls[0]![0];
+    expect(markdown.startsWith('# TikTok\n')).toBe(true);
+    const d = state.disclosure;
+    const urls = [
+      ...d.operator!.sources,
+      ...d.parent!.sources,
+      ...d.destinations.flatMap((x) => x.roles.flatMap((r) => r.sources)),
+      ...d.actions.flatMap((a) => a.sources),
+      ...d.positions.flatMap((p) => p.sources),
+    ].map((s) => s.url);
+    expect(new Set(urls).size).toBe(8);
+    for (const url of urls) expect(markdown).toContain(`(${url})`);
+  });
+
+  it('the access request: copied through actions.copy, and offered as e-mail when there is an address', () => {
+    const { actions, state } = renderPopup(richDataset(), 'https://www.tiktok.com/');
+    if (state.kind !== 'platform') throw new Error(state.kind);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy an access request' }));
+    expect(actions.accessRequest).toHaveBeenCalledWith(state.disclosure);
+    const text = vi.mocked(actions.copy).mock.calls[0]![0];
+    expect(text).toContain('To: privacy@example.org');
+    expect(text).toContain('Dear TikTok Technology Limited,');
+    expect(text).toContain('Article 15 of the General Data Protection Regulation');
+    const mail = screen.getByText('Open as e-mail').getAttribute('href')!;
+    expect(mail.startsWith('mailto:privacy@example.org?subject=')).toBe(true);
+    expect(screen.queryByText(/no verified privacy contact/)).toBeNull();
+  });
+
+  it('the access request without a contact: no e-mail link, and a note saying so', () => {
+    const { actions } = renderPopup(compileFixture(), 'https://www.tiktok.com/');
+    expect(screen.queryByText('Open as e-mail')).toBeNull();
+    expect(screen.getByText(/The dataset has no verified privacy contact/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy an access request' }));
+    expect(vi.mocked(actions.copy).mock.calls[0]![0].startsWith('Subject: Access request: my personal data at TikTok')).toBe(true);
+  });
+});
+
+describe('translator (Chrome substitution)', () => {
+  it('fills $1..$9 positionally and leaves missing ones empty', () => {
+    expect(t('countFines', ['2', '€1'])).toBe('2 fines totalling €1');
+    expect(t('countFines', ['2'])).toBe('2 fines totalling ');
+    expect(t('no-such-key')).toBe('');
+  });
+});
+
+/**
+ * Amounts and dates through createFormatters, as Intl on Node 20 (ICU 7x) writes them. Note the no-break spaces
+ * (U+00A0) in German and French, and the narrow no-break space (U+202F) as the French thousands separator.
+ */
+describe('formatters in en, de, fr', () => {
+  const cases: Record<string, { eur: string; gbp: string; small: string; day: string; month: string; year: string; number: string }> = {
+    en: { eur: '€530.00M', gbp: '£7.55M', small: '€250,000', day: 'April 30, 2025', month: 'September 2023', year: '2023', number: '1,234,567' },
+    de: {
+      eur: '530,00\u00a0Mio.\u00a0€',
+      gbp: '7,55\u00a0Mio.\u00a0£',
+      small: '250.000\u00a0€',
+      day: '30. April 2025',
+      month: 'September 2023',
+      year: '2023',
+      number: '1.234.567',
+    },
+    fr: {
+      eur: '530,00\u00a0M\u00a0€',
+      gbp: '7,55\u00a0M\u00a0£GB',
+      small: '250\u202f000\u00a0€',
+      day: '30 avril 2025',
+      month: 'septembre 2023',
+      year: '2023',
+      number: '1\u202f234\u202f567',
+    },
+  };
+
+  for (const [locale, want] of Object.entries(cases)) {
+    it(`formats in ${locale}`, () => {
+      const fl = createFormatters(locale);
+      expect(fl.amount(530_000_000, 'EUR')).toBe(want.eur);
+      expect(fl.amount(7_552_800, 'GBP')).toBe(want.gbp);
+      expect(fl.amount(250_000, 'EUR')).toBe(want.small);
+      expect(fl.date('2025-04-30')).toBe(want.day);
+      expect(fl.date('2023-09')).toBe(want.month);
+      expect(fl.date('2023')).toBe(want.year);
+      expect(fl.number(1_234_567)).toBe(want.number);
+    });
+  }
+
+  it('names countries and joins lists in each language', () => {
+    expect(createFormatters('en').list(['Ireland', 'China', 'United States'])).toBe('Ireland, China, and United States');
+    expect(createFormatters('de').list(['Irland', 'China', 'USA'])).toBe('Irland, China und USA');
+    expect(createFormatters('fr').list(['Irlande', 'Chine', 'États-Unis'])).toBe('Irlande, Chine et États-Unis');
+    expect(['en', 'de', 'fr'].map((l) => createFormatters(l).country('US'))).toEqual(['United States', 'Vereinigte Staaten', 'États-Unis']);
+    expect(createFormatters('en').country('XK')).toBe('Kosovo');
+  });
+
+  it('keeps dates on the day given, whatever the time zone', () => {
+    expect(createFormatters('en').date('2025-01-01')).toBe('January 1, 2025');
+    expect(createFormatters('en').date('2024-12-31')).toBe('December 31, 2024');
+  });
+});
