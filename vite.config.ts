@@ -5,7 +5,7 @@
  */
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
@@ -67,6 +67,24 @@ const testConfig = {
   ],
 };
 
+/**
+ * @crxjs lists scripts imported with `?script` as web-accessible, which would let any site fetch the file and so
+ * detect the extension. Content scripts registered with scripting.registerContentScripts need no such entry, so
+ * the built manifest drops it.
+ */
+function noWebAccessibleResources(outDir: string): Plugin {
+  return {
+    name: 'residency-lens-no-web-accessible-resources',
+    enforce: 'post',
+    closeBundle() {
+      const path = resolve(root, outDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+      delete manifest.web_accessible_resources;
+      writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
+    },
+  };
+}
+
 /** Copies src/_locales into the build (the manifest and browser.i18n read it from the extension root). */
 function locales(): Plugin {
   return {
@@ -88,9 +106,10 @@ export default defineConfig(({ command, mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
   const allSitesGranted = mode === 'chrome-all-sites';
   if (command !== 'build') return { plugins: [preact()], test: testConfig };
+  const outDir = allSitesGranted ? 'dist/chrome-all-sites' : `dist/${browser}`;
   return {
     build: {
-      outDir: allSitesGranted ? 'dist/chrome-all-sites' : `dist/${browser}`,
+      outDir,
       emptyOutDir: true,
       target: 'es2022',
       minify: true,
@@ -103,8 +122,9 @@ export default defineConfig(({ command, mode }) => {
       crx({
         manifest: manifestFor(browser, compiledDataset(), allSitesGranted) as ManifestV3Export,
         browser,
-        contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+        contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/links.ts'] },
       }),
+      noWebAccessibleResources(outDir),
     ],
   };
 });

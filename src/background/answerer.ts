@@ -6,7 +6,7 @@ import { headline } from '../core/disclosure/headline.ts';
 import { createFormatters } from '../core/format.ts';
 import { createPlatformLookup, type PlatformLookup } from '../core/lookup.ts';
 import { registrableDomain } from '../core/match/registrable-domain.ts';
-import type { BadgeSummary } from '../core/messaging/protocol.ts';
+import type { BadgeSummary, LinkMatch } from '../core/messaging/protocol.ts';
 import { DEFAULT_SETTINGS, effectiveRegion, type Settings } from '../core/settings/settings.ts';
 
 type Translate = (key: string, substitutions?: string[]) => string;
@@ -33,4 +33,12 @@ export function summaryForUrl(answerer: Answerer, url: string, settings: Setting
 /** The registrable domain of a page, for per-site settings. */
 export function siteOf(answerer: Answerer, url: string): string | undefined {
   return answerer.lookup.lookup(url).kind === 'platform' ? (registrableDomain(url) ?? undefined) : undefined;
+}
+
+/** For link markers: which of these hosts belong to a known platform, with what the marker shows. */
+export function linkMatches(answerer: Answerer, hosts: string[], settings: Settings): LinkMatch[] {
+  return [...new Set(hosts)].flatMap((host) => {
+    const summary = summaryForUrl(answerer, `https://${host}/`, settings);
+    return summary ? [{ host, platformId: summary.platformId, name: summary.name, countries: summary.countries, headline: summary.headline }] : [];
+  });
 }

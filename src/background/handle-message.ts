@@ -4,9 +4,9 @@
  * about its own tab, and the only change it can make is hiding the badge on its own site (a trusted click).
  */
 import type { Runtime } from 'webextension-polyfill';
-import { parseContentRequest, type ContentRequest, type PageSummaryReply } from '../core/messaging/protocol.ts';
+import { parseContentRequest, type ContentRequest, type LinkHostsReply, type PageSummaryReply } from '../core/messaging/protocol.ts';
 import { badgeAllowedOn, type Settings } from '../core/settings/settings.ts';
-import { siteOf, summaryForUrl, type Answerer } from './answerer.ts';
+import { linkMatches, siteOf, summaryForUrl, type Answerer } from './answerer.ts';
 
 /** Only a top-frame content script of this extension, in a real tab, gets an answer. */
 export function checkSender(sender: Runtime.MessageSender, extensionId: string): { tabId: number; url: string } | undefined {
@@ -18,7 +18,7 @@ export function checkSender(sender: Runtime.MessageSender, extensionId: string):
 }
 
 export type Handled = {
-  reply: PageSummaryReply;
+  reply: PageSummaryReply | LinkHostsReply;
   tab?: { tabId: number; url: string };
   request?: ContentRequest;
   /** set when the content script asked to hide the badge on its site */
@@ -30,6 +30,12 @@ export function handleContentMessage(message: unknown, sender: Runtime.MessageSe
   if (!tab) return { reply: { ok: false, error: 'bad-sender' } };
   const request = parseContentRequest(message);
   if (!request.ok) return { reply: { ok: false, error: request.error } };
+  if (request.value.type === 'link-hosts') {
+    // Link markers run on any site once the user opts in; they learn only public dataset facts about the hosts
+    // they name, nothing about the user, and nothing at all unless the user turned the feature on.
+    if (!settings.enabled || !settings.linkMarkers) return { reply: { ok: true, matches: [] }, tab, request: request.value };
+    return { reply: { ok: true, matches: linkMatches(answerer, request.value.hosts, settings) }, tab, request: request.value };
+  }
   // The URL comes from the browser's sender record, never from the message: a page can only ask about itself.
   const summary = settings.enabled ? summaryForUrl(answerer, tab.url, settings) : null;
   const site = siteOf(answerer, tab.url);

@@ -26,6 +26,7 @@ import {
   onTabClosed,
   onTabNavigated,
   saveTabActivity,
+  setAllSitesScript,
   setToolbarBadge,
   storeHistory,
   storeSettings,
@@ -35,6 +36,7 @@ import { createTabTracker, type TabActivity } from '../core/observer/third-parti
 import { createAnswerer, summaryForUrl } from './answerer.ts';
 import { handlePageMessage, isExtensionPage } from './handle-page-message.ts';
 import { handleContentMessage } from './handle-message.ts';
+import linkMarkersScript from '../content/links.ts?script';
 import { toolbarBadge } from './toolbar-badge.ts';
 
 const answerer = createAnswerer(datasetJson as unknown as CompiledDataset, uiLanguage(), message);
@@ -46,6 +48,7 @@ let settingsPromise: Promise<Settings> = loadStoredSettings().then(readSettings)
 onStoredSettingsChanged((value) => {
   settingsPromise = Promise.resolve(readSettings(value));
   void refreshAllTabs();
+  void syncLinkMarkers();
 });
 
 // Third parties each page talks to, per tab. Restored from storage.session after a worker restart.
@@ -56,7 +59,15 @@ const restored = loadAllTabActivity().then((entries) => {
 let observingAllSites = hasAllSitesAccess().catch(() => false);
 onPermissionsChanged(() => {
   observingAllSites = hasAllSitesAccess().catch(() => false);
+  void syncLinkMarkers();
 });
+
+/** Link markers run on every site only while the user wants them and has granted access to all sites. */
+async function syncLinkMarkers(): Promise<void> {
+  const settings = await settingsPromise;
+  const on = settings.enabled && settings.linkMarkers && (await observingAllSites);
+  await setAllSitesScript('link-markers', linkMarkersScript, on).catch(() => undefined);
+}
 
 async function updateToolbar(tabId: number, url: string | undefined): Promise<void> {
   const settings = await settingsPromise;
@@ -107,10 +118,10 @@ onContentMessage(async (msg, sender) => {
   }
   const settings = await settingsPromise;
   const handled = handleContentMessage(msg, sender, extensionId(), answerer, settings);
-  if (handled.tab) void updateToolbar(handled.tab.tabId, handled.tab.url);
+  if (handled.tab && handled.request?.type !== 'link-hosts') void updateToolbar(handled.tab.tabId, handled.tab.url);
   if (handled.dismissSite) {
     await storeSettings(updateSettings(settings, { siteExceptions: [...new Set([...settings.siteExceptions, handled.dismissSite])] }));
-  } else if (handled.reply.ok && handled.reply.summary && handled.request?.type === 'page-summary') {
+  } else if (handled.request?.type === 'page-summary' && handled.reply.ok && 'summary' in handled.reply && handled.reply.summary) {
     await remember(handled.reply.summary.platformId, settings);
   }
   return handled.reply;
@@ -127,4 +138,7 @@ onTabNavigated((tabId, url, urlChanged) => {
 async function refreshAllTabs(): Promise<void> {
   for (const tab of await allTabs()) await updateToolbar(tab.id, tab.url);
 }
-onInstalledOrStarted(() => void refreshAllTabs());
+onInstalledOrStarted(() => {
+  void refreshAllTabs();
+  void syncLinkMarkers();
+});

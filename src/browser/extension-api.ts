@@ -180,3 +180,13 @@ export async function loadAllTabActivity(): Promise<Array<[number, unknown]>> {
 export async function sendFromPage(message: unknown): Promise<unknown> {
   return browser.runtime.sendMessage(message);
 }
+
+/** Registers or removes a content script on every site (link markers); needs access to all sites. */
+export async function setAllSitesScript(id: string, file: string, on: boolean): Promise<void> {
+  const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [id] }).catch(() => [])).length > 0;
+  if (on && !registered) {
+    await browser.scripting.registerContentScripts([{ id, js: [file], matches: ['<all_urls>'], runAt: 'document_idle', allFrames: false, persistAcrossSessions: true }]);
+  } else if (!on && registered) {
+    await browser.scripting.unregisterContentScripts({ ids: [id] });
+  }
+}

@@ -21,6 +21,9 @@ export type OptionsProps = {
   onChange(change: Partial<Settings>): void;
   onExport(format: 'json' | 'csv'): void;
   onClearHistory(): void;
+  /** whether the user has granted access to all sites (third parties, link markers) */
+  allSites: boolean;
+  onAllSites(grant: boolean): void;
 };
 
 function HistoryChart({ history, today, days, f, t }: { history: HistoryEntry[]; today: string; days: number; f: Formatters; t: Translate }) {
@@ -114,6 +117,19 @@ export function Options(p: OptionsProps) {
         </select>
         <label for="recentYears">{t('optionsRecentYears')}</label>
         <input id="recentYears" type="number" min={1} max={30} value={s.recentYears} onChange={(e) => onChange({ recentYears: Number(e.currentTarget.value) })} />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('optionsAllSites')}</legend>
+        <p class="help">{t('optionsAllSitesHelp')}</p>
+        <p>
+          <strong>{t(p.allSites ? 'optionsAllSitesOn' : 'optionsAllSitesOff')}</strong>{' '}
+          <button type="button" onClick={() => p.onAllSites(!p.allSites)}>
+            {t(p.allSites ? 'optionsAllSitesRevoke' : 'optionsAllSitesGrant')}
+          </button>
+        </p>
+        {checkbox('linkMarkers', t('optionsLinkMarkers'))}
+        {s.linkMarkers && !p.allSites ? <p class="help">{t('optionsLinkMarkersNeedAccess')}</p> : null}
       </fieldset>
 
       <fieldset>

@@ -5,7 +5,18 @@ import { buildDisclosure } from '../core/disclosure/build-disclosure.ts';
 import { historyCsv, readHistory } from '../core/settings/history.ts';
 import { countryFromLocale, effectiveRegion, readSettings, regionFromCountry, updateSettings, type Settings } from '../core/settings/settings.ts';
 import datasetJson from '../generated/dataset.json';
-import { clearHistory, loadHistory, loadStoredSettings, message, storeHistory, storeSettings, uiLanguage } from '../browser/extension-api.ts';
+import {
+  clearHistory,
+  hasAllSitesAccess,
+  loadHistory,
+  loadStoredSettings,
+  message,
+  removeAllSitesAccess,
+  requestAllSitesAccess,
+  storeHistory,
+  storeSettings,
+  uiLanguage,
+} from '../browser/extension-api.ts';
 import { createFormatters } from '../core/format.ts';
 import { Options } from './Options.tsx';
 
@@ -35,6 +46,7 @@ function download(name: string, type: string, text: string): void {
 async function draw(settings: Settings): Promise<void> {
   const history = settings.history ? readHistory(await loadHistory(), today(), settings.historyDays) : [];
   const detectedCountry = countryFromLocale(locale);
+  const allSites = await hasAllSitesAccess().catch(() => false);
   document.documentElement.lang = locale;
   render(
     <Options
@@ -63,6 +75,11 @@ async function draw(settings: Settings): Promise<void> {
         else download('residency-lens-history.csv', 'text/csv', historyCsv(history, destinations));
       }}
       onClearHistory={() => void clearHistory().then(() => draw(settings))}
+      allSites={allSites}
+      onAllSites={(grant) => {
+        // The browser asks the user; this must run inside the click.
+        void (grant ? requestAllSitesAccess() : removeAllSitesAccess()).catch(() => false).then(() => draw(settings));
+      }}
     />,
     document.getElementById('app')!,
   );

@@ -134,6 +134,37 @@ describe('Chromium: the badge on hostile pages', () => {
     await page.close();
   });
 
+  it('marks links to platforms as they come into view, none for look-alikes, without long tasks', async () => {
+    await ext.worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, linkMarkers: true } }));
+    await ext.worker.evaluate(async () => {
+      for (let i = 0; i < 50 && (await chrome.scripting.getRegisteredContentScripts()).length === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+    });
+    const page = await ext.context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    });
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.goto('https://news.example-news.com/links');
+    await page.waitForFunction(() => document.querySelectorAll('residency-lens-link').length > 0, undefined, { timeout: 15_000 });
+    await page.waitForTimeout(1000);
+    const marked = await page.evaluate(() => [...document.querySelectorAll('residency-lens-link')].map((m) => (m.previousElementSibling as HTMLAnchorElement).href));
+    // Only links near the viewport (a few dozen of 20,000), only platforms, never look-alikes.
+    expect(marked.length).toBeGreaterThan(2);
+    expect(marked.length).toBeLessThan(60);
+    expect(marked.every((href) => /^https:\/\/www\.(tiktok|instagram|linkedin)\.com\//.test(href))).toBe(true);
+    // Links are not changed.
+    expect(await page.evaluate(() => document.querySelector('#l0')!.outerHTML)).toBe('<a id="l0" href="https://www.tiktok.com/@a">link 0</a>');
+    // Scrolling far down marks the links that come into view there.
+    await page.evaluate(() => document.querySelector('#l15000')!.scrollIntoView());
+    await page.waitForFunction(() => [...document.querySelectorAll('residency-lens-link')].some((m) => Number((m.previousElementSibling as HTMLElement).id.slice(1)) > 14000), undefined, { timeout: 10_000 });
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    console.log(`link markers: ${marked.length} marked in view; long tasks (ms): ${JSON.stringify(longTasks)}`);
+    await ext.worker.evaluate(() => chrome.storage.sync.remove('settings'));
+    await page.close();
+  });
+
   it('left no error from the extension in any page console', () => {
     expect(consoleErrors).toEqual([]);
   });

@@ -256,55 +256,58 @@ export async function runBrowserBench(machineInfo: Machine, opts: BrowserOptions
   let server: TestServer | undefined;
   let ext: ExtensionBrowser | undefined;
   let plain: BrowserContext | undefined;
+  let control: BrowserContext | undefined;
   try {
     server = await startHttpsServer(route);
     ext = await launchChromium({ port: server.port, hosts: HOSTS });
     plain = await launchWithoutExtension(server.port, HOSTS);
+    control = await launchWithoutExtension(server.port, HOSTS);
     const probe = await ext.context.newPage();
     const userAgent = await probe.evaluate(() => navigator.userAgent);
     await probe.close();
 
-    // (i) badge timing; the first visit after launch (service worker just started) is kept apart.
+    // (i) first: the first visit after launch (service worker just started), kept apart.
     const first = await badgeRun(ext, `https://${PLATFORM_HOST}/small?first`);
+
+    // (ii) load event with and without the extension; a second browser without it gives the A/A control
+    // (how much two identical instances differ on this machine). The three alternate run by run.
+    const loadPages = { other: `https://${OTHER_HOST}/small`, platform: `https://${PLATFORM_HOST}/small`, platformLarge: `https://${PLATFORM_HOST}/large` };
+    const sides = { withExt: ext.context, without: plain, control: control! };
+    type Side = keyof typeof sides;
+    const loads: Record<string, Record<Side, number[]>> = {};
+    for (const key of Object.keys(loadPages)) loads[key] = { withExt: [], without: [], control: [] };
+    for (const url of Object.values(loadPages)) for (const context of Object.values(sides)) await loadTime(context, url); // warm-up, not counted
+    const orders: Side[][] = [['withExt', 'without', 'control'], ['without', 'control', 'withExt'], ['control', 'withExt', 'without']];
+    for (let i = 0; i < opts.loadRuns; i += 1) {
+      for (const [key, url] of Object.entries(loadPages)) {
+        for (const side of orders[i % orders.length]!) loads[key]![side].push(await loadTime(sides[side], url));
+      }
+    }
+    const pageLoad = Object.fromEntries(
+      Object.entries(loads).map(([key, { withExt, without, control: aa }]) => {
+        const ratios = withExt.map((w, i) => w / without[i]!);
+        const controlRatios = aa.map((c, i) => c / without[i]!);
+        return [key, {
+          url: loadPages[key as keyof typeof loadPages],
+          medianWithExtensionMs: round(median(withExt), 1),
+          medianWithoutExtensionMs: round(median(without), 1),
+          medianControlMs: round(median(aa), 1),
+          medianRatioWithOverWithout: round(median(ratios), 3),
+          medianRatioControlOverWithout: round(median(controlRatios), 3),
+          withExtensionMs: withExt.map((v) => round(v, 1)),
+          withoutExtensionMs: without.map((v) => round(v, 1)),
+          controlMs: aa.map((v) => round(v, 1)),
+        }];
+      }),
+    );
+
+    // (i) badge timing, small and large pages alternating.
     const small: BadgeRun[] = [];
     const large: BadgeRun[] = [];
     for (let i = 0; i < opts.badgeRuns; i += 1) {
       const order = i % 2 === 0 ? (['small', 'large'] as const) : (['large', 'small'] as const);
       for (const kind of order) (kind === 'small' ? small : large).push(await badgeRun(ext, `https://${PLATFORM_HOST}/${kind}?run=${i}`));
     }
-
-    // (ii) load event with and without the extension, the two browsers alternating run by run.
-    const loadPages = { other: `https://${OTHER_HOST}/small`, platform: `https://${PLATFORM_HOST}/small`, platformLarge: `https://${PLATFORM_HOST}/large` };
-    const loads: Record<string, { withExt: number[]; without: number[] }> = {};
-    for (const key of Object.keys(loadPages)) loads[key] = { withExt: [], without: [] };
-    for (const url of Object.values(loadPages)) {
-      await loadTime(ext.context, url); // warm-up of each side, not counted
-      await loadTime(plain, url);
-    }
-    for (let i = 0; i < opts.loadRuns; i += 1) {
-      for (const [key, url] of Object.entries(loadPages)) {
-        if (i % 2 === 0) {
-          loads[key]!.withExt.push(await loadTime(ext.context, url));
-          loads[key]!.without.push(await loadTime(plain, url));
-        } else {
-          loads[key]!.without.push(await loadTime(plain, url));
-          loads[key]!.withExt.push(await loadTime(ext.context, url));
-        }
-      }
-    }
-    const pageLoad = Object.fromEntries(
-      Object.entries(loads).map(([key, { withExt, without }]) => {
-        const ratios = withExt.map((w, i) => w / without[i]!);
-        return [key, {
-          url: loadPages[key as keyof typeof loadPages],
-          medianWithExtensionMs: round(median(withExt), 1),
-          medianWithoutExtensionMs: round(median(without), 1),
-          medianRatioWithOverWithout: round(median(ratios), 3),
-          withExtensionMs: withExt.map((v) => round(v, 1)),
-          withoutExtensionMs: without.map((v) => round(v, 1)),
-        }];
-      }),
-    );
 
     // (iii) popup for a platform tab.
     const tab = await ext.context.newPage();
@@ -321,7 +324,7 @@ export async function runBrowserBench(machineInfo: Machine, opts: BrowserOptions
       browser: { version: chromiumVersion(), userAgent, headless: true },
       method: {
         badge: `Each run opens a new tab with a CDP trace on (categories devtools.timeline, toplevel, blink.user_timing), loads https://${PLATFORM_HOST}/small or /large (${LARGE_ELEMENTS} elements), then polls the page (every 25 ms, at most ${BADGE_TIMEOUT_MS / 1000} s) until a MutationObserver the page set up first thing in <head> has timestamped (performance.now()) the badge's host element being added, and waits 500 ms more for long tasks. Content script start = the trace's EvaluateScript event for src/content/index.js, mapped to the page clock through a performance.mark made in <head>. Long tasks: PerformanceObserver('longtask', buffered) in the page, and ThreadControllerImpl::RunTask trace events of >= ${LONG_TASK_MS} ms on the page's renderer main thread; a task is the extension's when it contains an EvaluateScript, FunctionCall or v8.compile event of a chrome-extension://<id>/ script (the page's own parsing and layout are not). layoutAfterBadge = the first Layout event after the badge was added. The first visit after launch (cold service worker) is reported apart; then small and large alternate. Tracing itself adds some overhead.`,
-        pageLoad: 'Two Chromium instances launched with the same flags, one loading dist/chrome and one not, running at the same time; for each page one run in each, the order alternating; load = PerformanceNavigationTiming.loadEventStart (ms from navigation start) in a new tab each time; ratio = with / without within a run, median over runs. One warm-up load per page and browser is not counted. Pages are sent with cache-control: no-store.',
+        pageLoad: 'Three Chromium instances launched with the same flags and running at the same time: one loading dist/chrome, two not (the second is an A/A control: the ratio between two identical instances shows what the machine alone does). For each page one run in each, the order rotating; load = PerformanceNavigationTiming.loadEventStart (ms from navigation start) in a new tab each time; ratio = with / without within a run, median over runs (likewise control / without). Measured before the badge runs, so the extension browser has not yet had dozens of traced tabs. One warm-up load per page and browser is not counted. Pages are sent with cache-control: no-store.',
         popup: 'A tab on the platform page, then chrome-extension://<id>/src/popup/index.html?tab=<tabId> opened as a normal tab (400x600) N times; time = performance.now() in the popup when a MutationObserver (Playwright init script) first sees an h1, i.e. from the popup document\'s navigation start. One warm-up not counted. A real toolbar popup also pays for creating its window, not measured here.',
       },
       badge: {
@@ -340,13 +343,14 @@ export async function runBrowserBench(machineInfo: Machine, opts: BrowserOptions
         h1Ms: popups.map((p) => round(p.h1Ms, 1)),
       },
       notMeasured: {
-        perRequestObserver: 'not built yet (no webRequest observer exists in src/), so no per-request cost to measure',
-        linkAnnotation: 'not built yet (no code annotates links in pages), so no cost to measure',
+        perRequestObserver: 'not measured: the per-request (webRequest) observer was not in the build when this benchmark was written',
+        linkAnnotation: 'not measured: link annotation was not in the build when this benchmark was written',
       },
     };
   } finally {
     await ext?.close().catch(() => undefined);
     await plain?.close().catch(() => undefined);
+    await control?.close().catch(() => undefined);
     await server?.close().catch(() => undefined);
   }
 }

@@ -33,7 +33,7 @@ if (only.includes('sizes')) {
 }
 
 if (only.includes('browser')) {
-  const r = await runBrowserBench(machine(), quick ? { badgeRuns: 3, loadRuns: 3, popupRuns: 3 } : { badgeRuns: 15, loadRuns: 21, popupRuns: 15 });
+  const r = await runBrowserBench(machine(), quick ? { badgeRuns: 3, loadRuns: 3, popupRuns: 3 } : { badgeRuns: 15, loadRuns: 31, popupRuns: 15 });
   note(writeFigures('browser', r));
   console.log(`browser: content script start -> badge ${r.badge.smallPage.median.contentScriptStartToBadgeMs} ms (small), ${r.badge.largePage.median.contentScriptStartToBadgeMs} ms (20k elements); extension long tasks ${r.badge.smallPage.runsWithExtensionLongTask + r.badge.largePage.runsWithExtensionLongTask}`);
   for (const [key, v] of Object.entries(r.pageLoad)) console.log(`  load ${key}: ${v.medianWithExtensionMs} ms with / ${v.medianWithoutExtensionMs} ms without, ratio ${v.medianRatioWithOverWithout}`);

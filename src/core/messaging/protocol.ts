@@ -10,6 +10,8 @@
 import * as z from 'zod/mini';
 
 const MAX_TEXT = 200;
+/** Hosts a link-marking content script may ask about in one message. */
+export const MAX_LINK_HOSTS = 200;
 const shortText = z.string().check(z.minLength(1), z.maxLength(MAX_TEXT));
 const countryCode = z.string().check(z.regex(/^[A-Z]{2}$/));
 
@@ -28,6 +30,10 @@ export type BadgeSummary = z.infer<typeof BadgeSummary>;
 export const ContentRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page-summary') }),
   z.strictObject({ type: z.literal('dismiss-on-site') }),
+  z.strictObject({
+    type: z.literal('link-hosts'),
+    hosts: z.array(z.string().check(z.minLength(1), z.maxLength(253))).check(z.maxLength(MAX_LINK_HOSTS)),
+  }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
@@ -83,6 +89,19 @@ export function parseBackgroundNotice(message: unknown): BackgroundNotice | unde
   const result = z.safeParse(BackgroundNotice, message);
   return result.success ? result.data : undefined;
 }
+
+export const LinkMatch = z.object({ host: z.string(), platformId: z.string(), name: shortText, countries: z.array(countryCode), headline: z.string().check(z.maxLength(2000)) });
+export type LinkMatch = z.infer<typeof LinkMatch>;
+export const LinkHostsReply = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), matches: z.array(LinkMatch).check(z.maxLength(MAX_LINK_HOSTS)) }),
+  z.strictObject({ ok: z.literal(false), error: z.enum(['bad-request', 'bad-sender', 'internal']) }),
+]);
+export type LinkHostsReply = z.infer<typeof LinkHostsReply>;
+export function parseLinkHostsReply(message: unknown): LinkHostsReply | undefined {
+  const result = z.safeParse(LinkHostsReply, message);
+  return result.success ? result.data : undefined;
+}
+export const linkHostsRequest = (hosts: string[]): ContentRequest => ({ type: 'link-hosts', hosts });
 
 export type MessageError = Extract<PageSummaryReply, { ok: false }>['error'];
 

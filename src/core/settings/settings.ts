@@ -30,6 +30,8 @@ const fields = {
   toolbarBadge: [z.enum(TOOLBAR_STYLES), 'count'],
   currency: [z.enum(DISPLAY_CURRENCIES), 'auto'],
   recentYears: [z.number().check(z.int(), z.gte(1), z.lte(30)), 5],
+  /** opt-in: markers after links to known platforms, on every site (needs access to all sites) */
+  linkMarkers: [z.boolean(), false],
   history: [z.boolean(), false],
   historyDays: [z.number().check(z.int(), z.gte(1), z.lte(30)), 30],
 } as const;

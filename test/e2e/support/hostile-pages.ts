@@ -40,9 +40,24 @@ export const hostileRoute: Route = (host, path): Page | string | undefined => {
       '<img alt="" src="https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=TEST"><script src="https://connect.facebook.net/en_US/fbevents.js"></script>',
     );
   }
+  if (host === 'news.example-news.com' && url.pathname === '/links') return linksPage();
   if (host === 'analytics.tiktok.com' || host === 'connect.facebook.net') return { headers: { 'content-type': 'text/plain' }, body: '' };
   if (host.endsWith('tiktok.com')) return html('TikTok');
   return html(`News at ${host}`);
 };
 
 export const HOSTILE_HOSTS = ['www.tiktok.com', 'm.tiktok.com', 'tiktok.com', 'analytics.tiktok.com', 'news.example-news.com', 'connect.facebook.net'];
+
+/**
+ * 20,000 links: every 10th to a platform (TikTok, Instagram, LinkedIn), every 10th to a look-alike
+ * (tiktok.com.evil.example, nottiktok.com, instagram-login.example), the rest to ordinary sites.
+ */
+export function linksPage(count = 20_000): string {
+  const targets = (i: number) => {
+    if (i % 10 === 0) return ['https://www.tiktok.com/@a', 'https://www.instagram.com/b/', 'https://www.linkedin.com/in/c'][i % 3]!;
+    if (i % 10 === 5) return ['https://tiktok.com.evil.example/x', 'https://nottiktok.com/', 'https://instagram-login.example/'][i % 3]!;
+    return `https://site${i % 97}.example.org/page/${i}`;
+  };
+  const links = Array.from({ length: count }, (_, i) => `<li><a id="l${i}" href="${targets(i)}">link ${i}</a></li>`).join('');
+  return html('News with many links', `<ul>${links}</ul>`);
+}

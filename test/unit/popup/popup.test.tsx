@@ -109,7 +109,7 @@ function richDataset(): CompiledDataset {
   return compiled;
 }
 
-const sectionTitles = (container: HTMLElement) => [...container.querySelectorAll('details > summary h2')].map((h) => h.textContent);
+const sectionTitles = (container: ParentNode) => [...container.querySelectorAll('details > summary h2')].map((h) => h.textContent);
 
 afterEach(() => cleanup());
 
