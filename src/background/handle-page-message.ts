@@ -17,9 +17,21 @@ export function handlePageMessage(
   origin: string,
   tracker: TabTracker,
   observing: boolean,
+  serverCountry: (ip: string) => string | undefined,
 ): TabActivityReply {
   if (!isExtensionPage(sender, extensionId, origin)) return { ok: false, error: 'bad-sender' };
   const request = parsePageRequest(message);
   if (!request.ok) return { ok: false, error: 'bad-request' };
-  return { ok: true, observing, activity: tracker.activity(request.value.tabId) ?? null };
+  const activity = tracker.activity(request.value.tabId);
+  if (!activity) return { ok: true, observing, activity: null };
+  const pageServerCountry = activity.pageIp ? serverCountry(activity.pageIp) : undefined;
+  return {
+    ok: true,
+    observing,
+    activity: {
+      ...activity,
+      ...(pageServerCountry && { pageServerCountry }),
+      platforms: activity.platforms.map((p) => ({ ...p, serverCountries: [...new Set(p.ips.flatMap((ip) => serverCountry(ip) ?? []))] })),
+    },
+  };
 }

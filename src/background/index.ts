@@ -32,7 +32,9 @@ import {
   storeSettings,
   uiLanguage,
 } from '../browser/extension-api.ts';
+import { createIpCountryLookup, decodeBase64 } from '../core/observer/ip-country.ts';
 import { createTabTracker, type TabActivity } from '../core/observer/third-parties.ts';
+import ipCountryJson from '../generated/ip-country.json';
 import { createAnswerer, summaryForUrl } from './answerer.ts';
 import { handlePageMessage, isExtensionPage } from './handle-page-message.ts';
 import { handleContentMessage } from './handle-message.ts';
@@ -50,6 +52,10 @@ onStoredSettingsChanged((value) => {
   void refreshAllTabs();
   void syncLinkMarkers();
 });
+
+// Built on first use: most sessions never open a popup that needs it.
+let ipCountry: ((ip: string) => string | undefined) | undefined;
+const serverCountry = (ip: string) => (ipCountry ??= createIpCountryLookup(decodeBase64(ipCountryJson.data)))(ip);
 
 // Third parties each page talks to, per tab. Restored from storage.session after a worker restart.
 const tracker = createTabTracker((host) => answerer.lookup.lookupHost(host)?.id);
@@ -114,7 +120,7 @@ async function remember(platformId: string, settings: Settings): Promise<void> {
 onContentMessage(async (msg, sender) => {
   if (isExtensionPage(sender, extensionId(), extensionOrigin())) {
     await restored;
-    return handlePageMessage(msg, sender, extensionId(), extensionOrigin(), tracker, await observingAllSites);
+    return handlePageMessage(msg, sender, extensionId(), extensionOrigin(), tracker, await observingAllSites, serverCountry);
   }
   const settings = await settingsPromise;
   const handled = handleContentMessage(msg, sender, extensionId(), answerer, settings);

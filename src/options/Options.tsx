@@ -129,6 +129,7 @@ export function Options(p: OptionsProps) {
           </button>
         </p>
         {checkbox('linkMarkers', t('optionsLinkMarkers'))}
+        <p class="help">{t('ipDataAttribution')}</p>
         {s.linkMarkers && !p.allSites ? <p class="help">{t('optionsLinkMarkersNeedAccess')}</p> : null}
       </fieldset>
 

@@ -25,7 +25,9 @@ export type PopupActions = {
 export type ThirdParties = {
   /** false until the user grants access to all sites: without it the browser shows the extension no requests */
   observing: boolean;
-  platforms: Array<{ disclosure: Disclosure; hosts: string[]; requests: number }>;
+  platforms: Array<{ disclosure: Disclosure; hosts: string[]; requests: number; serverCountries: string[] }>;
+  /** where the server that answered for this page is, from its IP address */
+  pageServerCountry?: string;
 };
 
 export type PopupProps = {
@@ -42,7 +44,7 @@ function ThirdPartiesSection({ tp, ctx, t, f, actions }: { tp: ThirdParties; ctx
     <Section id="third-parties" title={t('thirdPartiesCount', [f.number(tp.platforms.length)])} open={tp.platforms.length > 0}>
       {tp.platforms.length === 0 ? <p class="muted">{t(tp.observing ? 'thirdPartiesNone' : 'thirdPartiesOff')}</p> : null}
       <ul class="list">
-        {tp.platforms.map(({ disclosure: d, hosts, requests }) => (
+        {tp.platforms.map(({ disclosure: d, hosts, requests, serverCountries }) => (
           <li key={d.platform.id} class="third-party">
             <div class="row">
               <span>{d.platform.name}</span>
@@ -50,6 +52,7 @@ function ThirdPartiesSection({ tp, ctx, t, f, actions }: { tp: ThirdParties; ctx
             </div>
             <p>{headline(d, ctx.region, t, f)}</p>
             <p class="muted">{t('thirdPartyHosts', [hosts.join(', ')])}</p>
+            {serverCountries.length > 0 ? <p class="muted">{t('serverLocation', [f.list(serverCountries.map(f.country))])}</p> : null}
             <Counts d={d} t={t} f={f} />
           </li>
         ))}
@@ -265,6 +268,7 @@ function PlatformView({ d, ctx, tp, t, f, actions }: { d: Disclosure; ctx: Popup
       <header>
         <h1>{d.platform.name}</h1>
         <p class="headline">{headline(d, ctx.region, t, f)}</p>
+        {tp.pageServerCountry ? <p class="muted server">{t('pageServerLocation', [f.country(tp.pageServerCountry)])}</p> : null}
         <FlowDiagram d={d} ctx={ctx} t={t} f={f} />
         <Counts d={d} t={t} f={f} />
       </header>

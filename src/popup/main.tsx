@@ -22,9 +22,10 @@ async function thirdParties(tabId: number | undefined): Promise<ThirdParties> {
   if (!reply?.ok) return { observing: false, platforms: [] };
   return {
     observing: reply.observing,
+    ...(reply.activity?.pageServerCountry && { pageServerCountry: reply.activity.pageServerCountry }),
     platforms: (reply.activity?.platforms ?? []).flatMap((p) => {
       const platform = dataset.platforms.find((x) => x.id === p.platformId);
-      return platform ? [{ disclosure: buildDisclosure(dataset, platform), hosts: p.hosts, requests: p.requests }] : [];
+      return platform ? [{ disclosure: buildDisclosure(dataset, platform), hosts: p.hosts, requests: p.requests, serverCountries: p.serverCountries }] : [];
     }),
   };
 }

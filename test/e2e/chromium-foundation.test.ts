@@ -69,6 +69,10 @@ describe('Chromium: foundation', () => {
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
     await popup.getByRole('heading', { level: 1, name: 'TikTok' }).waitFor();
+    if (SCREENSHOTS) await popup.screenshot({ path: join(SCREENSHOTS, 'popup.png'), fullPage: true });
+    // The details fold open, as a person would open them.
+    await popup.locator('summary', { hasText: 'Who is responsible' }).click();
+    await popup.locator('summary', { hasText: 'Regulatory actions' }).click();
     const text = await popup.locator('main').innerText();
     expect(text).toContain('TikTok Technology Limited');
     expect(text).toContain('ByteDance');
@@ -76,7 +80,6 @@ describe('Chromium: foundation', () => {
     expect(text).toMatch(/€530(\.0)?M|530,000,000/);
     const link = popup.locator('a[href^="https://www.dataprotection.ie/"]').first();
     expect(await link.getAttribute('target')).toBe('_blank');
-    if (SCREENSHOTS) await popup.screenshot({ path: join(SCREENSHOTS, 'popup.png'), fullPage: true });
     await popup.close();
     await page.close();
   });

@@ -59,13 +59,17 @@ const Contacted = z.object({
   hosts: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(50)),
   requests: z.number().check(z.int(), z.gte(0)),
   ips: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(10)),
+  /** countries of the servers that answered, from their IP addresses */
+  serverCountries: z.array(countryCode).check(z.maxLength(10)),
 });
 export const TabActivityReply = z.discriminatedUnion('ok', [
   z.strictObject({
     ok: z.literal(true),
     /** false when the user has not granted access to all sites, so third parties cannot be seen */
     observing: z.boolean(),
-    activity: z.nullable(z.object({ pageHost: z.string(), pageIp: z.optional(z.string()), platforms: z.array(Contacted) })),
+    activity: z.nullable(
+      z.object({ pageHost: z.string(), pageIp: z.optional(z.string()), pageServerCountry: z.optional(countryCode), platforms: z.array(Contacted) }),
+    ),
   }),
   z.strictObject({ ok: z.literal(false), error: z.enum(['bad-request', 'bad-sender', 'internal']) }),
 ]);

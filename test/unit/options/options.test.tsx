@@ -25,7 +25,7 @@ const HISTORY: HistoryEntry[] = [
 const NAMES: Record<string, string> = { tiktok: 'TikTok', facebook: 'Facebook' };
 const DESTINATIONS: Record<string, string[]> = { tiktok: ['IE', 'CN', 'US'], facebook: ['IE', 'US'] };
 
-function renderOptions(settings: Partial<Settings> = {}, history: HistoryEntry[] = HISTORY) {
+function renderOptions(settings: Partial<Settings> = {}, history: HistoryEntry[] = HISTORY, extra: Partial<OptionsProps> = {}) {
   const props: OptionsProps = {
     settings: { ...DEFAULT_SETTINGS, history: true, historyDays: 7, ...settings },
     detected: { region: 'eu', country: 'IE' },
@@ -39,6 +39,9 @@ function renderOptions(settings: Partial<Settings> = {}, history: HistoryEntry[]
     onChange: vi.fn(),
     onExport: vi.fn(),
     onClearHistory: vi.fn(),
+    allSites: false,
+    onAllSites: vi.fn(),
+    ...extra,
   };
   const view = render(<Options {...props} />);
   return { ...view, props };
@@ -189,5 +192,18 @@ describe('Options', () => {
     currency.value = 'GBP';
     fireEvent.change(currency);
     expect(props.onChange).toHaveBeenCalledWith({ currency: 'GBP' });
+  });
+
+  it('grants or removes access to all sites through onAllSites', () => {
+    const { props } = renderOptions({}, HISTORY, { allSites: false });
+    expect(screen.getByText('Access to all sites: not granted.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Allow on all sites' }));
+    expect(props.onAllSites).toHaveBeenCalledWith(true);
+    cleanup();
+
+    const granted = renderOptions({}, HISTORY, { allSites: true });
+    expect(screen.getByText('Access to all sites: granted.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove access' }));
+    expect(granted.props.onAllSites).toHaveBeenCalledWith(false);
   });
 });

@@ -153,7 +153,7 @@ describe('readSettings', () => {
       }),
       { numRuns: 5000 },
     );
-  });
+  }, 60_000);
 });
 
 describe('updateSettings', () => {
