@@ -20,7 +20,7 @@ export function createFormatters(locale: string): Formatters {
       new Intl.NumberFormat(locale, {
         style: 'currency',
         currency,
-        ...(amount >= 1e6 ? { notation: 'compact', maximumFractionDigits: 2 } : { maximumFractionDigits: 0 }),
+        ...(amount >= 1e6 ? { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 } : { minimumFractionDigits: 0, maximumFractionDigits: 0 }),
       }).format(amount),
     number: (value) => numbers.format(value),
     date: (iso) => {

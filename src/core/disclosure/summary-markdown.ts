@@ -14,11 +14,20 @@ export function disclosureMarkdown(d: Disclosure, t: Translate, f: Format): stri
   if (d.operator) lines.push(`- ${t('operator')}: ${d.operator.name}, ${f.country(d.operator.country)} (${d.operator.sources.map(link).join(', ')})`);
   if (d.parent) lines.push(`- ${t('parent')}: ${d.parent.name}, ${f.country(d.parent.headquarters ?? d.parent.country)} (${d.parent.sources.map(link).join(', ')})`);
   if (d.leadAuthority) lines.push(`- ${t('leadAuthority')}: ${d.leadAuthority.name}`);
+  if (d.privacyContact) lines.push(`- ${t('privacyContact')}: ${d.privacyContact.email ?? d.privacyContact.url ?? ''} (${d.privacyContact.sources.map(link).join(', ')})`);
   lines.push('', `## ${t('whereDataGoes')}`, '');
   for (const dest of d.destinations) {
     for (const role of dest.roles) {
       lines.push(`- ${f.country(dest.country)}: ${t(`role_${role.role.replace('-', '_')}`)}${role.detail ? `. ${role.detail}` : ''} (${role.sources.map(link).join(', ')})`);
     }
+    const adequacy = dest.adequacy;
+    if (adequacy && adequacy.sources.length > 0) {
+      lines.push(`  - ${t(`adequacy_${adequacy.status}`)}${adequacy.decided ? `, ${f.date(adequacy.decided)}` : ''} (${adequacy.sources.map(link).join(', ')})`);
+    }
+    for (const law of dest.laws) lines.push(`  - ${law.name}: ${law.summary} (${law.sources.map(link).join(', ')})`);
+  }
+  for (const m of d.transferMechanisms) {
+    lines.push(`- ${t(`mechanism_${m.mechanism.replaceAll('-', '_')}`)}${m.detail ? `: ${m.detail}` : ''} (${m.sources.map(link).join(', ')})`);
   }
   lines.push('', `## ${t('regulatoryActions')}`, '');
   for (const a of d.actions) {

@@ -297,9 +297,9 @@ describe('translator (Chrome substitution)', () => {
  */
 describe('formatters in en, de, fr', () => {
   const cases: Record<string, { eur: string; gbp: string; small: string; day: string; month: string; year: string; number: string }> = {
-    en: { eur: '€530.00M', gbp: '£7.55M', small: '€250,000', day: 'April 30, 2025', month: 'September 2023', year: '2023', number: '1,234,567' },
+    en: { eur: '€530M', gbp: '£7.55M', small: '€250,000', day: 'April 30, 2025', month: 'September 2023', year: '2023', number: '1,234,567' },
     de: {
-      eur: '530,00\u00a0Mio.\u00a0€',
+      eur: '530\u00a0Mio.\u00a0€',
       gbp: '7,55\u00a0Mio.\u00a0£',
       small: '250.000\u00a0€',
       day: '30. April 2025',
@@ -308,7 +308,7 @@ describe('formatters in en, de, fr', () => {
       number: '1.234.567',
     },
     fr: {
-      eur: '530,00\u00a0M\u00a0€',
+      eur: '530\u00a0M\u00a0€',
       gbp: '7,55\u00a0M\u00a0£GB',
       small: '250\u202f000\u00a0€',
       day: '30 avril 2025',
