@@ -5,7 +5,7 @@
  * a loop). It never throws into the page: every failure ends quietly.
  */
 import { message, onBackgroundNotice, sendToBackground, uiLanguage } from '../browser/extension-api.ts';
-import { dismissOnSiteRequest, pageSummaryRequest, parseBackgroundNotice, parsePageSummaryReply } from '../core/messaging/protocol.ts';
+import { dismissOnSiteRequest, isBackgroundNotice, isPageSummaryReply, pageSummaryRequest } from '../core/messaging/content-guards.ts';
 import { createBadge } from './badge.ts';
 
 const MAX_REINSERTS = 10;
@@ -18,10 +18,10 @@ function place(node: HTMLElement): void {
 }
 
 async function refresh(): Promise<void> {
-  const reply = parsePageSummaryReply(await sendToBackground(pageSummaryRequest()));
+  const reply: unknown = await sendToBackground(pageSummaryRequest());
   host?.remove();
   host = undefined;
-  if (reply === undefined || !reply.ok || reply.summary === null || !reply.showBadge || dismissed) return;
+  if (!isPageSummaryReply(reply) || !reply.ok || reply.summary === null || !reply.showBadge || dismissed) return;
   const summary = reply.summary;
   const regions = new Intl.DisplayNames([uiLanguage()], { type: 'region' });
   const countries = summary.countries.map((code) => regions.of(code) ?? code);
@@ -63,7 +63,7 @@ function start(): void {
   if (window.top !== window || document.documentElement === null) return;
   keepInPage();
   onBackgroundNotice((msg) => {
-    if (parseBackgroundNotice(msg)) refresh().catch(() => undefined);
+    if (isBackgroundNotice(msg)) refresh().catch(() => undefined);
   });
   refresh().catch(() => undefined);
 }

@@ -6,7 +6,8 @@
  * infinite scroll stay fast.
  */
 import { sendToBackground } from '../browser/extension-api.ts';
-import { linkHostsRequest, MAX_LINK_HOSTS, parseLinkHostsReply, type LinkMatch } from '../core/messaging/protocol.ts';
+import { isLinkHostsReply, linkHostsRequest, MAX_LINK_HOSTS } from '../core/messaging/content-guards.ts';
+import type { LinkMatch } from '../core/messaging/protocol.ts';
 
 export const MARKER_TAG = 'residency-lens-link';
 const OBSERVE_CHUNK = 500;
@@ -59,9 +60,9 @@ async function flush(): Promise<void> {
   flushTimer = undefined;
   const hosts = [...waiting.keys()].filter((h) => !known.has(h)).slice(0, MAX_LINK_HOSTS);
   if (hosts.length > 0) {
-    const reply = parseLinkHostsReply(await sendToBackground(linkHostsRequest(hosts)));
+    const reply: unknown = await sendToBackground(linkHostsRequest(hosts));
     for (const host of hosts) known.set(host, null);
-    if (reply?.ok) for (const match of reply.matches) known.set(match.host, match);
+    if (isLinkHostsReply(reply) && reply.ok) for (const match of reply.matches) known.set(match.host, match);
   }
   for (const [host, anchors] of waiting) {
     if (!known.has(host)) continue;

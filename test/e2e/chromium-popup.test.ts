@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, tabIdOf, waitForBadge, type ExtensionBrowser } from './support/chromium.ts';
+import { launchChromium, tabIdOf, type ExtensionBrowser } from './support/chromium.ts';
 import { html, startHttpsServer, type TestServer } from './support/https-server.ts';
 
 const SCREENSHOTS = process.env.SCREENSHOTS;

@@ -9,9 +9,11 @@
  */
 import * as z from 'zod/mini';
 
+import { MAX_LINK_HOSTS } from './content-guards.ts';
+
+export { dismissOnSiteRequest, linkHostsRequest, MAX_LINK_HOSTS, pageSummaryRequest } from './content-guards.ts';
+
 const MAX_TEXT = 200;
-/** Hosts a link-marking content script may ask about in one message. */
-export const MAX_LINK_HOSTS = 200;
 const shortText = z.string().check(z.minLength(1), z.maxLength(MAX_TEXT));
 const countryCode = z.string().check(z.regex(/^[A-Z]{2}$/));
 
@@ -105,7 +107,6 @@ export function parseLinkHostsReply(message: unknown): LinkHostsReply | undefine
   const result = z.safeParse(LinkHostsReply, message);
   return result.success ? result.data : undefined;
 }
-export const linkHostsRequest = (hosts: string[]): ContentRequest => ({ type: 'link-hosts', hosts });
 
 export type MessageError = Extract<PageSummaryReply, { ok: false }>['error'];
 
@@ -122,5 +123,4 @@ export function parsePageSummaryReply(message: unknown): PageSummaryReply | unde
   return result.success ? result.data : undefined;
 }
 
-export const pageSummaryRequest = (): ContentRequest => ({ type: 'page-summary' });
-export const dismissOnSiteRequest = (): ContentRequest => ({ type: 'dismiss-on-site' });
+
