@@ -22,7 +22,7 @@ import {
   onInstalledOrStarted,
   onStoredSettingsChanged,
   onPermissionsChanged,
-  onResponseObserved,
+  onRequestObserved,
   onTabClosed,
   onTabNavigated,
   saveTabActivity,
@@ -98,11 +98,11 @@ function saveSoon(tabId: number): void {
   );
 }
 
-onResponseObserved((request) => {
+onRequestObserved((request) => {
   if (tracker.observe(request)) {
     saveSoon(request.tabId);
     void updateToolbar(request.tabId, undefined).catch(() => undefined);
-  } else if (request.type === 'main_frame') saveSoon(request.tabId);
+  } else if (request.type === 'main_frame' || request.phase === 'answered') saveSoon(request.tabId);
 });
 onTabClosed((tabId) => {
   tracker.remove(tabId);

@@ -130,10 +130,13 @@ export function extensionOrigin(): string {
  * Every response the browser lets the extension see (only hosts it has access to: the platforms, or all sites
  * once the user grants it). Observation only: the listener cannot block or change anything.
  */
-export function onResponseObserved(listener: (request: { tabId: number; url: string; type: string; ip?: string }) => void): boolean {
-  if (!browser.webRequest?.onResponseStarted) return false;
+export function onRequestObserved(listener: (request: { tabId: number; url: string; type: string; ip?: string; phase: 'sent' | 'answered' }) => void): boolean {
+  if (!browser.webRequest?.onSendHeaders) return false;
+  // Sent: the request left the browser (after any blocker had its say), whatever the answer.
+  browser.webRequest.onSendHeaders.addListener((d) => listener({ tabId: d.tabId, url: d.url, type: d.type, phase: 'sent' }), { urls: ['<all_urls>'] });
+  // Answered: the server's IP address, for its location.
   browser.webRequest.onResponseStarted.addListener(
-    (details) => listener({ tabId: details.tabId, url: details.url, type: details.type, ...(details.ip && { ip: details.ip }) }),
+    (d) => listener({ tabId: d.tabId, url: d.url, type: d.type, phase: 'answered', ...(d.ip && { ip: d.ip }) }),
     { urls: ['<all_urls>'] },
   );
   return true;

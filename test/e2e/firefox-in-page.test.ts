@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firefoxBadgeText, launchFirefox, waitForFirefoxBadge } from './support/firefox.ts';
+import { firefoxBadgeText, launchFirefox, openExtensionPage, waitForFirefoxBadge } from './support/firefox.ts';
 import { HOSTILE_HOSTS, hostileRoute } from './support/hostile-pages.ts';
 import { startHttpsServer, type TestServer } from './support/https-server.ts';
 
@@ -67,6 +67,30 @@ describe('Firefox: the badge on hostile pages', () => {
     const counts = await Promise.all(page.frames().map((f) => f.evaluate(() => document.querySelectorAll('residency-lens-badge').length)));
     expect(counts.every((n) => n === 0)).toBe(true);
     expect(counts.length).toBeGreaterThanOrEqual(1);
+    await page.close();
+  });
+
+  it('after access to all sites is granted in the options page, lists the platforms a news page sent data to', async () => {
+    const options = await openExtensionPage(browser, 'src/options/index.html');
+    await options.waitForSelector('h1');
+    const grant = await options.waitForSelector('::-p-text(Allow on all sites)');
+    await grant!.click();
+    await options.waitForSelector('::-p-text(Access to all sites: granted.)', { timeout: 10_000 });
+    await options.close();
+
+    const page = await open('https://news.example-news.com/pixels');
+    await new Promise((r) => setTimeout(r, 1500));
+    const probe = await openExtensionPage(browser, 'src/options/index.html');
+    const tabId = await probe.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Array<{ id: number }>> } } }).browser;
+      return (await api.tabs.query({ url: 'https://news.example-news.com/pixels' }))[0]!.id;
+    });
+    await probe.close();
+    const popup = await openExtensionPage(browser, `src/popup/index.html?tab=${tabId}`);
+    await popup.waitForSelector('.third-party', { timeout: 10_000 });
+    const names = await popup.$$eval('.third-party .row span:first-child', (els) => els.map((e) => e.textContent));
+    expect(names.sort()).toEqual(['Facebook', 'TikTok']);
+    await popup.close();
     await page.close();
   });
 

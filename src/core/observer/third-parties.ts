@@ -11,6 +11,8 @@ export type ObservedRequest = {
   type: string;
   /** the server address the browser reports, when it does */
   ip?: string;
+  /** 'sent' when the request leaves the browser; 'answered' when the response starts (with the server's IP) */
+  phase?: 'sent' | 'answered';
 };
 
 export type ContactedPlatform = { platformId: string; hosts: string[]; requests: number; ips: string[] };
@@ -45,7 +47,7 @@ export function hostOfUrl(url: string): string | undefined {
   return host.length > 0 ? host : undefined;
 }
 
-type TabState = { pageHost: string; pagePlatform: string | undefined; pageIp?: string; platforms: Map<string, { hosts: Set<string>; requests: number; ips: Set<string> }> };
+type TabState = { pageHost: string; pagePlatform: string | undefined; pageIp?: string | undefined; platforms: Map<string, { hosts: Set<string>; requests: number; ips: Set<string> }> };
 
 export type TabTracker = {
   /** Returns true when the set of platforms contacted by the tab changed (so the toolbar needs an update). */
@@ -59,10 +61,19 @@ export type TabTracker = {
 export function createTabTracker(platformOf: (host: string) => string | undefined): TabTracker {
   const tabs = new Map<number, TabState>();
   return {
-    observe({ tabId, url, type, ip }) {
+    observe({ tabId, url, type, ip, phase = 'sent' }) {
       if (tabId < 0) return false; // not a tab (the browser's or an extension's own request)
       const host = hostOfUrl(url);
       if (host === undefined) return false;
+      if (phase === 'answered') {
+        // Only adds the server's address to what the 'sent' phase recorded.
+        const tab = tabs.get(tabId);
+        if (tab === undefined || ip === undefined) return false;
+        if (type === 'main_frame' && tab.pageHost === host) tab.pageIp = ip;
+        const entry = tab.platforms.get(platformOf(host) ?? '');
+        if (entry && entry.ips.size < MAX_IPS) entry.ips.add(ip);
+        return false;
+      }
       if (type === 'main_frame') {
         const had = (tabs.get(tabId)?.platforms.size ?? 0) > 0;
         tabs.set(tabId, { pageHost: host, pagePlatform: platformOf(host), ...(ip && { pageIp: ip }), platforms: new Map() });
@@ -81,7 +92,6 @@ export function createTabTracker(platformOf: (host: string) => string | undefine
       }
       entry.requests += 1;
       if (entry.hosts.size < MAX_HOSTS) entry.hosts.add(host);
-      if (ip && entry.ips.size < MAX_IPS) entry.ips.add(ip);
       return isNew;
     },
     activity(tabId) {

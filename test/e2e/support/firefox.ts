@@ -8,6 +8,10 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 export const FIREFOX_DIST = resolve(import.meta.dirname, '../../../dist/firefox');
 
+/** A fixed internal UUID for the extension, so its pages have a known moz-extension:// address in tests. */
+export const FIREFOX_EXTENSION_UUID = '6c1f3f5e-2b7a-4d7e-9a53-3f1c2d9e8b10';
+export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+
 export async function launchFirefox(hosts: string[]): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -16,7 +20,17 @@ export async function launchFirefox(hosts: string[]): Promise<Browser> {
     headless: true,
     acceptInsecureCerts: true,
     env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ 'residency-lens@residency-lens.org': FIREFOX_EXTENSION_UUID }),
+      // Optional permissions are granted without the prompt a test cannot click (the request still needs a click).
+      'extensions.webextOptionalPermissionPrompts': false,
+      // The test pages load a TikTok and a Meta pixel on purpose: Firefox's own tracker blocking would hide them.
+      'browser.contentblocking.category': 'custom',
+      'privacy.trackingprotection.enabled': false,
+      'privacy.trackingprotection.pbmode.enabled': false,
+      'privacy.trackingprotection.socialtracking.enabled': false,
+      'privacy.socialtracking.block_cookies.enabled': false,
       'network.dns.localDomains': hosts.join(','),
       'services.settings.server': 'data:,#remote-settings-dummy/v1',
       'extensions.update.enabled': false,
@@ -69,4 +83,13 @@ export async function waitForFirefoxBadge(page: Page, timeout = 15_000): Promise
     await new Promise((r) => setTimeout(r, 200));
   }
   return undefined;
+}
+
+/** Opens one of the extension's own pages (moz-extension://) in a new tab, through raw BiDi navigation. */
+export async function openExtensionPage(browser: Browser, path: string): Promise<Page> {
+  const page = await browser.newPage();
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const { connection } = browser as unknown as { connection: { send(m: string, p: object): Promise<unknown> } };
+  await connection.send('browsingContext.navigate', { context, url: `${FIREFOX_EXTENSION_ORIGIN}/${path}`, wait: 'complete' });
+  return page;
 }
