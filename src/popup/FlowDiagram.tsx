@@ -9,7 +9,7 @@ import type { PopupContext } from './popup-state.ts';
 
 type Props = { d: Disclosure; ctx: PopupContext; t: (key: string, subs?: string[]) => string; f: Formatters };
 
-const ROW = 30;
+const ROW = 34;
 const WIDTH = 368;
 
 export function FlowDiagram({ d, ctx, t, f }: Props) {
@@ -41,9 +41,11 @@ export function FlowDiagram({ d, ctx, t, f }: Props) {
             <g key={`${dest.country}-${seat}`}>
               <path d={`M98 ${youY} C 140 ${youY}, 140 ${y}, 180 ${y}`} class={`edge ${seat ? 'edge-seat' : remoteOnly ? 'edge-remote' : 'edge-data'}`} />
               <circle cx="186" cy={y} r="5" class={`dot dot-${status}`} />
-              <text x="196" y={y + 4} class="dest-text">
+              <text x="196" y={y - 2} class="dest-text">
                 {f.country(dest.country)}
-                <tspan class="dest-role"> {roles}</tspan>
+                <tspan class="dest-role" x="196" dy="12">
+                  {roles}
+                </tspan>
               </text>
             </g>
           );

@@ -1,5 +1,5 @@
 /**
- * Benchmark 3: the built extension (dist/chrome) in Debian's Chromium, pages served by the loopback HTTPS server
+ * Benchmark 3: the built extension (a private copy of dist/chrome) in Debian's Chromium, pages served by the loopback HTTPS server
  * of the browser tests under real hostnames (--host-resolver-rules). Three measurements:
  *   (i)   content script start -> badge in the page, on a small page and on a page of 20,000 elements, with long
  *         tasks seen by the page (PerformanceObserver 'longtask') and in a CDP trace (RunTask >= 50 ms);
@@ -11,11 +11,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { launchChromium, tabIdOf, type ExtensionBrowser } from '../../../test/e2e/support/chromium.ts';
+import { tabIdOf, type ExtensionBrowser } from '../../../test/e2e/support/chromium.ts';
 import { startHttpsServer, type TestServer } from '../../../test/e2e/support/https-server.ts';
 import { CHROMIUM_BIN, chromiumVersion, median, quantile, round, type Machine } from './common.ts';
 
-export type BrowserOptions = { badgeRuns: number; loadRuns: number; popupRuns: number };
+export type BrowserOptions = { badgeRuns: number; loadRuns: number; popupRuns: number; extensionDir: string };
 
 const PLATFORM_HOST = 'www.tiktok.com';
 const OTHER_HOST = 'news.example-news.com';
@@ -70,12 +70,12 @@ function route(host: string, path: string) {
 }
 
 /**
- * The same launch as test/e2e/support/chromium.ts (same flags, same Playwright options) minus the two flags
- * that load the extension: the "without" side of the page-load comparison. Keep in step with that file.
+ * The launch of test/e2e/support/chromium.ts (same flags, same Playwright options; keep in step with it), with
+ * the extension directory as a parameter: the snapshot of this build, or none for the "without" side.
  */
-async function launchWithoutExtension(port: number, hosts: string[]): Promise<BrowserContext> {
+async function launch(port: number, hosts: string[], extensionDir: string | null): Promise<BrowserContext> {
   const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'rl-bench-noext-')), {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'rl-bench-chromium-')), {
     executablePath: CHROMIUM_BIN,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
@@ -85,8 +85,15 @@ async function launchWithoutExtension(port: number, hosts: string[]): Promise<Br
       '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
       `--host-resolver-rules=${rules}, EXCLUDE localhost`,
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     ],
   });
+}
+
+async function launchWithExtension(port: number, hosts: string[], extensionDir: string): Promise<ExtensionBrowser> {
+  const context = await launch(port, hosts, extensionDir);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  return { context, extensionId: new URL(worker.url()).host, worker, close: () => context.close() };
 }
 
 type TraceEvent = { name: string; cat?: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { data?: { url?: string }; name?: string } };
@@ -259,9 +266,9 @@ export async function runBrowserBench(machineInfo: Machine, opts: BrowserOptions
   let control: BrowserContext | undefined;
   try {
     server = await startHttpsServer(route);
-    ext = await launchChromium({ port: server.port, hosts: HOSTS });
-    plain = await launchWithoutExtension(server.port, HOSTS);
-    control = await launchWithoutExtension(server.port, HOSTS);
+    ext = await launchWithExtension(server.port, HOSTS, opts.extensionDir);
+    plain = await launch(server.port, HOSTS, null);
+    control = await launch(server.port, HOSTS, null);
     const probe = await ext.context.newPage();
     const userAgent = await probe.evaluate(() => navigator.userAgent);
     await probe.close();

@@ -1,13 +1,13 @@
 /** Shared by the benchmarks: machine description, medians, a seeded random source, and the JSON writer. */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, arch, platform, release, totalmem } from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { arch, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../read-data.ts';
 
 export const BENCH_DIR = join(ROOT, 'docs/bench');
 
-export type Machine = { os: string; cpuModel: string; cores: number; memoryGiB: number; node: string; date: string };
+export type Machine = { os: string; cpuModel: string; cores: number; memoryGiB: number; loadAverage1m: number; node: string; date: string };
 
 export function machine(): Machine {
   const cpu = cpus();
@@ -16,6 +16,8 @@ export function machine(): Machine {
     cpuModel: cpu[0]?.model.trim() ?? 'unknown',
     cores: cpu.length,
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    /** Other work on the machine when the benchmark started (a shared machine: absolute times move with it). */
+    loadAverage1m: Math.round(loadavg()[0]! * 100) / 100,
     node: process.version,
     date: new Date().toISOString(),
   };
@@ -65,4 +67,14 @@ export function writeFigures(name: string, figures: unknown): string {
   const path = join(BENCH_DIR, `${name}.json`);
   writeFileSync(path, `${JSON.stringify(figures, null, 2)}\n`);
   return path;
+}
+
+/**
+ * A private copy of dist/ taken right after the build: other people's builds empty and rewrite dist/ at any
+ * time, and an extension whose files vanish mid-run fails (ERR_FILE_NOT_FOUND).
+ */
+export function snapshotDist(): { root: string; chrome: string; firefox: string } {
+  const root = mkdtempSync(join(tmpdir(), 'rl-bench-dist-'));
+  for (const browser of ['chrome', 'firefox']) cpSync(join(ROOT, 'dist', browser), join(root, browser), { recursive: true });
+  return { root, chrome: join(root, 'chrome'), firefox: join(root, 'firefox') };
 }

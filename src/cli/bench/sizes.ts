@@ -3,7 +3,7 @@
  * background's heap with the whole dataset loaded (measured in a separate Node process, see memory-probe.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from '../read-data.ts';
@@ -45,23 +45,32 @@ function pageAssets(dist: string, html: string) {
   const scripts = [...text.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => join(dist, m[1]!));
   const styles = [...text.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => join(dist, m[1]!));
   const js = [...new Set(scripts.flatMap(moduleClosure))];
-  return { js: total(js.map(sizeOf)), css: total(styles.map(sizeOf)) };
+  const rel = (f: FileSize) => ({ ...f, path: `dist/chrome/${relative(dist, join(ROOT, f.path))}` });
+  return { js: total(js.map(sizeOf).map(rel)), css: total(styles.map(sizeOf).map(rel)) };
 }
 
-export function runSizes(machineInfo: Machine, opts: { packageZips: boolean }) {
-  const dist = join(ROOT, 'dist/chrome');
-  const content = sizeOf(join(dist, 'src/content/index.js'));
+export function runSizes(machineInfo: Machine, opts: { dist: { root: string; chrome: string; firefox: string } }) {
+  const dist = opts.dist.chrome;
+  const sizeIn = (path: string) => ({ ...sizeOf(path), path: `dist/chrome/${relative(dist, path)}` });
+  const content = sizeIn(join(dist, 'src/content/index.js'));
+  // Every content script the manifest can inject (static ones; scripts registered at run time live in src/content too).
+  const contentScripts = readdirSync(join(dist, 'src/content')).filter((f) => f.endsWith('.js')).sort().map((f) => sizeIn(join(dist, 'src/content', f)));
   const popup = pageAssets(dist, 'src/popup/index.html');
   const loader = readFileSync(join(dist, 'service-worker-loader.js'), 'utf8');
   const bgEntry = /import\s*["']\.\/([^"']+)["']/.exec(loader)?.[1];
-  const background = bgEntry ? total(moduleClosure(join(dist, bgEntry)).map(sizeOf)) : null;
+  const background = bgEntry ? total(moduleClosure(join(dist, bgEntry)).map(sizeIn)) : null;
   const dataset = sizeOf(join(ROOT, 'src/generated/dataset.json'));
 
-  if (opts.packageZips) execFileSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/package.ts'], { cwd: ROOT, stdio: 'ignore', timeout: 300_000 });
-  const artifacts = join(ROOT, 'artifacts');
-  const zips = existsSync(artifacts)
-    ? readdirSync(artifacts).filter((f) => f.endsWith('.zip')).sort().map((f) => ({ path: `artifacts/${f}`, bytes: statSync(join(artifacts, f)).size }))
-    : [];
+  // The same web-ext command as `npm run package` (src/cli/package.ts), run on the snapshot of this build.
+  const { version } = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { version: string };
+  const artifacts = join(opts.dist.root, 'artifacts');
+  const zips = (['chrome', 'firefox'] as const).map((browser) => {
+    const filename = `residency-lens-${browser}-${version}.zip`;
+    execFileSync(join(ROOT, 'node_modules/.bin/web-ext'), [
+      'build', '--source-dir', opts.dist[browser], '--artifacts-dir', artifacts, '--filename', filename, '--overwrite-dest',
+    ], { cwd: ROOT, stdio: 'ignore', timeout: 300_000 });
+    return { path: `artifacts/${filename}`, bytes: statSync(join(artifacts, filename)).size };
+  });
 
   type Probe = { rawBytes: number; before: number; afterDataset: number; afterLookup: number; afterSummaries: number; summaries: number };
   const probes: Probe[] = [];
@@ -75,8 +84,9 @@ export function runSizes(machineInfo: Machine, opts: { packageZips: boolean }) {
   return {
     benchmark: 'sizes',
     machine: machineInfo,
-    method: 'gzip level 9 (node:zlib) of each file; the popup counts the scripts and style sheets its HTML loads plus every module they import statically; the background counts the service worker module and its static imports (the bundled dataset included). Zips are from `npm run package` (web-ext build) of this build. Memory: a separate `node --expose-gc` process loads the code, then reads and parses src/generated/dataset.json and builds the look-up (createAnswerer, as the background does), taking process.memoryUsage().heapUsed after three full GCs at each step; median of 5 such processes. Node V8 runs without pointer compression, Chrome V8 with it, so the extension heap should be somewhat smaller.',
+    method: 'gzip level 9 (node:zlib) of each file; the popup counts the scripts and style sheets its HTML loads plus every module they import statically; the background counts the service worker module and its static imports (the bundled dataset included). Zips: the web-ext build command of `npm run package`, run on a private copy of this build taken right after it (others may rebuild dist/ meanwhile), so artifacts/ is left alone. Memory: a separate `node --expose-gc` process loads the code, then reads and parses src/generated/dataset.json and builds the look-up (createAnswerer, as the background does), taking process.memoryUsage().heapUsed after three full GCs at each step; median of 5 such processes. Node V8 runs without pointer compression, Chrome V8 with it, so the extension heap should be somewhat smaller.',
     contentScript: { ...content, kib: kib(content.bytes), gzipKiB: kib(content.gzipBytes) },
+    contentScripts: contentScripts.map((f) => ({ ...f, gzipKiB: kib(f.gzipBytes) })),
     popup: { js: { ...popup.js, gzipKiB: kib(popup.js.gzipBytes) }, css: { ...popup.css, gzipKiB: kib(popup.css.gzipBytes) } },
     background: background && { ...background, gzipKiB: kib(background.gzipBytes) },
     dataset: { ...dataset, kib: kib(dataset.bytes), gzipKiB: kib(dataset.gzipBytes) },

@@ -25,7 +25,7 @@ export function headline(d: Disclosure, region: Region, t: Translate, f: Pick<Fo
   if (lacking.length > 0) {
     sentences.push(t(region === 'uk' ? 'headlineNoUkAdequacy' : 'headlineNoAdequacy', [names(lacking)]));
     const laws = lacking.flatMap((x) => x.laws.map((l) => l.name));
-    if (laws.length > 0) sentences.push(t('headlineLaws', [f.list(laws.slice(0, 3))]));
+    if (laws.length > 0) sentences.push(t('headlineLaws', [f.list(laws.slice(0, 2))]));
   }
   return sentences.join(' ');
 }

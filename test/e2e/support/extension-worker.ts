@@ -101,8 +101,8 @@ export async function currentWorker(context: BrowserContext, extensionId: string
   const prefix = `chrome-extension://${extensionId}/`;
   const end = Date.now() + ms;
   for (;;) {
-    const worker = context.serviceWorkers().find((w) => w.url().startsWith(prefix));
-    if (worker) {
+    // Newest first: should a restart ever come as a new Worker object, the stale one must not be picked.
+    for (const worker of context.serviceWorkers().filter((w) => w.url().startsWith(prefix)).reverse()) {
       const alive = await within(2_000, 'worker evaluate', worker.evaluate(() => true)).catch(() => false);
       if (alive) return worker;
     }
