@@ -94,6 +94,21 @@ describe('Firefox: the badge on hostile pages', () => {
     await page.close();
   });
 
+  it('marks links to platforms in view once link markers are turned on, none for look-alikes', async () => {
+    const options = await openExtensionPage(browser, 'src/options/index.html');
+    await (await options.waitForSelector('#linkMarkers'))!.click();
+    await options.waitForSelector('::-p-text(Saved.)', { timeout: 10_000 }).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 1000));
+    await options.close();
+    const page = await open('https://news.example-news.com/links');
+    await page.waitForFunction(() => document.querySelectorAll('residency-lens-link').length > 0, { timeout: 20_000 });
+    const marked = await page.evaluate(() => [...document.querySelectorAll('residency-lens-link')].map((m) => (m.previousElementSibling as HTMLAnchorElement).href));
+    expect(marked.length).toBeGreaterThan(2);
+    expect(marked.length).toBeLessThan(60);
+    expect(marked.every((href) => /^https:\/\/www\.(tiktok|instagram|linkedin)\.com\//.test(href))).toBe(true);
+    await page.close();
+  });
+
   it('left no error from the extension in any page console', () => {
     expect(consoleErrors).toEqual([]);
   });
