@@ -59,6 +59,30 @@ export function Options(p: OptionsProps) {
       <label for={id}>{label}</label>
     </div>
   );
+  /** A labelled select of one setting; `auto` (when given) stands for null, "decide for me". */
+  const select = <K extends 'region' | 'country' | 'badgeCorner' | 'toolbarBadge' | 'currency'>(
+    id: K,
+    label: string,
+    values: readonly string[],
+    name: (value: string) => string,
+    auto?: string,
+  ) => (
+    <>
+      <label for={id}>{label}</label>
+      <select
+        id={id}
+        value={(s[id] as string | null) ?? 'auto'}
+        onChange={(e) => onChange({ [id]: auto !== undefined && e.currentTarget.value === 'auto' ? null : e.currentTarget.value } as Partial<Settings>)}
+      >
+        {auto !== undefined ? <option value="auto">{auto}</option> : null}
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {name(v)}
+          </option>
+        ))}
+      </select>
+    </>
+  );
   return (
     <>
       <h1>{t('optionsTitle')}</h1>
@@ -66,55 +90,18 @@ export function Options(p: OptionsProps) {
 
       <fieldset>
         <legend>{t('optionsRegion')}</legend>
-        <label for="region">{t('optionsRegionLabel')}</label>
-        <select id="region" value={s.region ?? 'auto'} onChange={(e) => onChange({ region: e.currentTarget.value === 'auto' ? null : (e.currentTarget.value as Region) })}>
-          <option value="auto">{t('optionsAuto', [t(`regionName_${p.detected.region}`)])}</option>
-          {REGIONS.map((r) => (
-            <option key={r} value={r}>
-              {t(`regionName_${r}`)}
-            </option>
-          ))}
-        </select>
+        {select('region', t('optionsRegionLabel'), REGIONS, (r) => t(`regionName_${r}`), t('optionsAuto', [t(`regionName_${p.detected.region}`)]))}
         <p class="help">{t('optionsRegionHelp')}</p>
-        <label for="country">{t('optionsCountry')}</label>
-        <select id="country" value={s.country ?? 'auto'} onChange={(e) => onChange({ country: e.currentTarget.value === 'auto' ? null : e.currentTarget.value })}>
-          <option value="auto">{t('optionsAuto', [p.detected.country ? f.country(p.detected.country) : '?'])}</option>
-          {p.countries.map((c) => (
-            <option key={c} value={c}>
-              {f.country(c)}
-            </option>
-          ))}
-        </select>
+        {select('country', t('optionsCountry'), p.countries, f.country, t('optionsAuto', [p.detected.country ? f.country(p.detected.country) : '?']))}
       </fieldset>
 
       <fieldset>
         <legend>{t('optionsDisplay')}</legend>
         {checkbox('enabled', t('optionsEnabled'))}
         {checkbox('inPageBadge', t('optionsInPageBadge'))}
-        <label for="badgeCorner">{t('optionsCorner')}</label>
-        <select id="badgeCorner" value={s.badgeCorner} onChange={(e) => onChange({ badgeCorner: e.currentTarget.value as Settings['badgeCorner'] })}>
-          {BADGE_CORNERS.map((c) => (
-            <option key={c} value={c}>
-              {t(`corner_${c.replace('-', '_')}`)}
-            </option>
-          ))}
-        </select>
-        <label for="toolbarBadge">{t('optionsToolbar')}</label>
-        <select id="toolbarBadge" value={s.toolbarBadge} onChange={(e) => onChange({ toolbarBadge: e.currentTarget.value as Settings['toolbarBadge'] })}>
-          {TOOLBAR_STYLES.map((c) => (
-            <option key={c} value={c}>
-              {t(`toolbar_${c}`)}
-            </option>
-          ))}
-        </select>
-        <label for="currency">{t('optionsCurrency')}</label>
-        <select id="currency" value={s.currency} onChange={(e) => onChange({ currency: e.currentTarget.value as Settings['currency'] })}>
-          {DISPLAY_CURRENCIES.map((c) => (
-            <option key={c} value={c}>
-              {c === 'auto' ? t('optionsCurrencyAuto') : c}
-            </option>
-          ))}
-        </select>
+        {select('badgeCorner', t('optionsCorner'), BADGE_CORNERS, (c) => t(`corner_${c.replace('-', '_')}`))}
+        {select('toolbarBadge', t('optionsToolbar'), TOOLBAR_STYLES, (c) => t(`toolbar_${c}`))}
+        {select('currency', t('optionsCurrency'), DISPLAY_CURRENCIES, (c) => (c === 'auto' ? t('optionsCurrencyAuto') : c))}
         <label for="recentYears">{t('optionsRecentYears')}</label>
         <input id="recentYears" type="number" min={1} max={30} value={s.recentYears} onChange={(e) => onChange({ recentYears: Number(e.currentTarget.value) })} />
       </fieldset>
