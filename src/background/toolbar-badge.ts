@@ -22,7 +22,11 @@ export function toolbarBadge(
     // Not a platform page, but it sent data to platforms: count them.
     return { text: style === 'off' ? '' : String(thirdParties.length), color: BADGE_COLOR, title: t('toolbarTitleThirdParties', [String(thirdParties.length), thirdParties.join(', ')]) };
   }
-  if (summary === null || summary.countries.length === 0) return null;
+  if (summary === null) return null;
+  if (summary.countries.length === 0) {
+    // A known platform whose data flows are not sourced yet: say so rather than show nothing.
+    return { text: style === 'off' ? '' : '?', color: BADGE_COLOR, title: t('toolbarTitleNoFlows', [summary.name, String(summary.actions)]) };
+  }
   const countries = summary.countries.map(countryName).join(', ');
   const lacking = summary.withoutAdequacy.length > 0;
   const title = lacking

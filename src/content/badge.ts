@@ -8,7 +8,7 @@ import { BADGE_CSS } from './badge-styles.ts';
 
 export const HOST_TAG = 'residency-lens-badge';
 
-export type BadgeText = { dataTo: string; dismiss: string; label: string; more: string; countries: string[] };
+export type BadgeText = { dataTo: string; noFlows: string; dismiss: string; label: string; more: string; countries: string[] };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -46,7 +46,7 @@ export function createBadge(summary: BadgeSummary, text: BadgeText, corner: stri
   const mark = el('span', summary.withoutAdequacy.length > 0 ? 'mark no-adequacy' : 'mark');
   mark.setAttribute('aria-hidden', 'true');
   const label = el('span', 'text');
-  label.append(el('span', 'name', summary.name), ` ${text.dataTo} ${text.countries.join(', ')}`);
+  label.append(el('span', 'name', summary.name), text.countries.length > 0 ? ` ${text.dataTo} ${text.countries.join(', ')}` : ` ${text.noFlows}`);
   open.append(mark, label);
 
   const close = el('button', 'close', '\u00d7');

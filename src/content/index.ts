@@ -29,8 +29,9 @@ async function refresh(): Promise<void> {
     summary,
     {
       dataTo: message('badgeDataTo'),
+      noFlows: message('badgeNoFlows'),
       dismiss: message('badgeDismiss'),
-      label: message('badgeLabel', [summary.name, countries.join(', ')]),
+      label: countries.length > 0 ? message('badgeLabel', [summary.name, countries.join(', ')]) : message('badgeLabelNoFlows', [summary.name]),
       more: message('badgeMore'),
       countries,
     },

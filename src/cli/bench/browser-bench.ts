@@ -7,7 +7,7 @@
  *   (iii) the popup, from its navigation start to its h1 being in the DOM.
  * No request leaves the machine: every hostname is mapped to 127.0.0.1.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -73,9 +73,13 @@ function route(host: string, path: string) {
  * The launch of test/e2e/support/chromium.ts (same flags, same Playwright options; keep in step with it), with
  * the extension directory as a parameter: the snapshot of this build, or none for the "without" side.
  */
+const profiles: string[] = [];
+
 async function launch(port: number, hosts: string[], extensionDir: string | null): Promise<BrowserContext> {
   const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'rl-bench-chromium-')), {
+  const profile = mkdtempSync(join(tmpdir(), 'rl-bench-chromium-'));
+  profiles.push(profile);
+  return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_BIN,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
@@ -359,5 +363,6 @@ export async function runBrowserBench(machineInfo: Machine, opts: BrowserOptions
     await plain?.close().catch(() => undefined);
     await control?.close().catch(() => undefined);
     await server?.close().catch(() => undefined);
+    for (const profile of profiles.splice(0)) rmSync(profile, { recursive: true, force: true });
   }
 }

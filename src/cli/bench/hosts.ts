@@ -97,7 +97,7 @@ function subdomain(random: () => number): string {
 
 /**
  * `count` hosts: 30% platform hosts and subdomains, 55% ordinary sites, 5% sites under private suffixes,
- * 10% look-alikes (tiktok.com.evil.example, nottiktok.com, tiktok-login.com, ...). `isPlatformDomain` filters
+ * 10% look-alikes (tiktok.com.evil.example, nottiktok.com, tiktok-login.com, ...). `isPlatformHost` filters
  * the ordinary list so that no "ordinary" host is in fact a platform.
  */
 export function benchHosts(dataset: CompiledDataset, count: number, isPlatformHost: (host: string) => boolean, seed = 20261129): { hosts: BenchHost[]; droppedOrdinary: string[] } {

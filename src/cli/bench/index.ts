@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (after the build): the performance figures in docs/bench/*.json, explained in
  * docs/PERFORMANCE.md. Benchmarks, not tests: a missed goal is reported, never a failure.
- *   --only=lookup,sizes,browser   run some of them
+ *   --only=lookup,observer,sizes,browser   run some of them
  *   --quick                       fewer rounds and runs (to try the harness; do not publish those figures)
  */
 import { rmSync } from 'node:fs';
@@ -11,11 +11,12 @@ import { runBrowserBench } from './browser-bench.ts';
 import { machine, snapshotDist, writeFigures } from './common.ts';
 import { realDataset } from './dataset.ts';
 import { runLookupBench } from './lookup-bench.ts';
+import { runObserverBench } from './observer-bench.ts';
 import { runSizes } from './sizes.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['lookup', 'sizes', 'browser'];
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['lookup', 'observer', 'sizes', 'browser'];
 const written: string[] = [];
 // Taken at once, before anyone else's build can replace dist/.
 const dist = snapshotDist();
@@ -28,6 +29,12 @@ try {
     note(writeFigures('lookup', r));
     console.log(`lookup: lookupHost ${r.results.p_lookupHost!.medianNs} ns, lookup() ${r.results.p_lookup!.medianNs} ns, tldts+Map ${r.results.a_tldts!.medianNs} ns, Map.get ${r.results.b_map_floor!.medianNs} ns`);
     console.log(`  tldts/lookupHost ${r.ratios.tldtsOverLookupHost.median}x (goal >= 3: ${goal(r.goals.atLeast3xFasterThanTldts.met)}), lookupHost/Map.get ${r.ratios.lookupHostOverFloor.median}x (goal <= 3: ${goal(r.goals.within3xOfMapFloor.met)})`);
+  }
+
+  if (only.includes('observer')) {
+    const r = runObserverBench(realDataset(), quick ? { requests: 100_000, rounds: 3 } : { requests: 120_000, rounds: 15 }, machine());
+    note(writeFigures('observer', r));
+    console.log(`observer: ${r.medianNs} ns per request (goal < 1000 ns: ${goal(r.goal.under1Microsecond.met)})`);
   }
 
   if (only.includes('sizes')) {

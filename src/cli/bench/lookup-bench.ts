@@ -201,7 +201,7 @@ export function runLookupBench(dataset: CompiledDataset, opts: LookupOptions, ma
     benchmark: 'hostname-to-platform',
     machine: machineInfo,
     method: `${hosts.length} hosts, ${opts.warmupRounds} warm-up rounds discarded, then ${opts.rounds} rounds; in each round every contender makes ${opts.passesPerRound} passes over the whole list, in an order that rotates each round; ns per look-up = elapsed / (hosts x passes); ratios are taken within a round, the median over rounds reported; a second, shorter series (freshStrings) copies the list into new strings before each pass; each contender sums its answers into a checksum (sink) to keep the work alive.`,
-    hosts: { total: hosts.length, byKind: byKind as Record<HostKind, { count: number; platform: number }>, examples: generated.slice(0, 20).map((h) => h.host), ordinaryDomainsListed: undefined as number | undefined, ordinaryDroppedAsPlatforms: droppedOrdinary },
+    hosts: { total: hosts.length, byKind: byKind as Record<HostKind, { count: number; platform: number }>, examples: generated.slice(0, 20).map((h) => h.host), ordinaryDroppedAsPlatforms: droppedOrdinary },
     platformHosts: Object.keys(dataset.hosts.keys).length,
     stops: dataset.hosts.stops.length,
     disagreementsWithTldtsBaseline: disagreements,
