@@ -22,6 +22,21 @@ afterAll(async () => {
   await server?.close();
 });
 
+describe('Chromium: the suite-wide network guard', () => {
+  it('fails a test whose extension context makes a request (so its silence elsewhere means something)', async () => {
+    const probe = await launchChromium({ port: server.port, hosts: ['*.tiktok.com', 'tiktok.com'] });
+    const page = await probe.context.newPage();
+    await page.goto(`chrome-extension://${probe.extensionId}/src/popup/index.html`);
+    // Simulates a leak from an extension page (an image request is not covered by connect-src).
+    await page.evaluate(() => new Promise((done) => {
+      const img = new Image();
+      img.onload = img.onerror = done;
+      img.src = 'https://www.tiktok.com/leak.gif';
+    }));
+    await expect(probe.close()).rejects.toThrow(/the extension made network requests:[\s\S]*leak\.gif/);
+  });
+});
+
 describe('Chromium: foundation', () => {
   it('shows the badge on https://www.tiktok.com/ with the platform and its destination countries', async () => {
     const page = await ext.context.newPage();

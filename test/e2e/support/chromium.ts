@@ -10,8 +10,20 @@ export const CHROME_ALL_SITES_DIST = resolve(import.meta.dirname, '../../../dist
 
 export type ExtensionBrowser = { context: BrowserContext; extensionId: string; worker: Worker; close(): Promise<void> };
 
-/** `hosts` are mapped to the loopback server on `port`. */
-export async function launchChromium(opts: { port: number; hosts: string[]; userDataDir?: string; colorScheme?: 'light' | 'dark'; locale?: string; dist?: string }): Promise<ExtensionBrowser> {
+/**
+ * `hosts` are mapped to the loopback server on `port`. Every launch also watches the extension's own contexts
+ * (service worker, popup, options): a request from one of them to anything but the extension's own files fails
+ * the test at close(), so the whole browser suite doubles as a "sends nothing anywhere" check.
+ */
+export async function launchChromium(opts: {
+  port: number;
+  hosts: string[];
+  userDataDir?: string;
+  colorScheme?: 'light' | 'dark';
+  locale?: string;
+  dist?: string;
+  extraArgs?: string[];
+}): Promise<ExtensionBrowser> {
   const dist = opts.dist ?? CHROME_DIST;
   const rules = opts.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`).join(', ');
   const context = await chromium.launchPersistentContext(opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'rl-chromium-')), {
@@ -34,11 +46,33 @@ export async function launchChromium(opts: { port: number; hosts: string[]; user
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
       ...(opts.locale ? [`--lang=${opts.locale}`] : []),
+      ...(opts.extraArgs ?? []),
     ],
+  });
+  const leaks: string[] = [];
+  let origin = 'chrome-extension://';
+  context.on('request', (request) => {
+    let from: string;
+    try {
+      from = request.serviceWorker()?.url() ?? request.frame().url();
+    } catch {
+      return; // a request of a frame already gone
+    }
+    const url = request.url();
+    if (from.startsWith(origin) && !url.startsWith(origin) && !url.startsWith('data:') && !request.isNavigationRequest()) leaks.push(`${from} -> ${url}`);
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
-  return { context, extensionId, worker, close: () => context.close() };
+  origin = `chrome-extension://${extensionId}/`;
+  return {
+    context,
+    extensionId,
+    worker,
+    close: async () => {
+      await context.close();
+      if (leaks.length > 0) throw new Error(`the extension made network requests:\n${leaks.join('\n')}`);
+    },
+  };
 }
 
 /** Text inside the closed shadow root of the in-page badge, read through CDP (the page itself cannot). */

@@ -3,41 +3,12 @@
  * extension's service worker and waiting for it to be stopped, evaluating in the (possibly restarted) worker
  * with a time limit, and reading the worker's V8 heap over CDP. Everything is bounded in time.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { CHROME_DIST, type ExtensionBrowser } from './chromium.ts';
+import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import { launchChromium, type ExtensionBrowser } from './chromium.ts';
 
-/** The same launch as launchChromium in chromium.ts, plus `extraArgs` (for example `--proxy-server=...`). */
-export async function launchChromiumWithArgs(opts: { port: number; hosts: string[]; extraArgs?: string[]; dist?: string }): Promise<ExtensionBrowser> {
-  const dist = opts.dist ?? CHROME_DIST;
-  const rules = opts.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`).join(', ');
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'rl-chromium-')), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    colorScheme: 'light',
-    locale: 'en-US',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
-      `--host-resolver-rules=${rules}, EXCLUDE localhost`,
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      ...(opts.extraArgs ?? []),
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  const extensionId = new URL(worker.url()).host;
-  return { context, extensionId, worker, close: () => context.close() };
+/** launchChromium with `extraArgs` (for example `--proxy-server=...`). */
+export function launchChromiumWithArgs(opts: { port: number; hosts: string[]; extraArgs?: string[]; dist?: string }): Promise<ExtensionBrowser> {
+  return launchChromium(opts);
 }
 
 /** Rejects with `what` when `promise` has not settled within `ms`. */

@@ -1,0 +1,58 @@
+/**
+ * Checks on the built extension (npm test builds before the unit tests): it can make no network request of its
+ * own, asks for the approved permissions only, and exposes nothing to web pages.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const DIST = join(import.meta.dirname, '../../../dist');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+describe.each(['chrome', 'firefox'])('dist/%s', (browser) => {
+  const dir = join(DIST, browser);
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const code = files(dir).filter((f) => f.endsWith('.js')).map((f) => readFileSync(f, 'utf8'));
+
+  it('contains no network API: no fetch, XMLHttpRequest, sendBeacon, WebSocket, EventSource or importScripts', () => {
+    for (const api of ['fetch(', 'XMLHttpRequest', 'sendBeacon', 'WebSocket', 'EventSource', 'importScripts']) {
+      expect(code.filter((c) => c.includes(api)).length, api).toBe(0);
+    }
+  });
+
+  it('forbids network connections from its pages and runs no remote code', () => {
+    expect(manifest.content_security_policy.extension_pages).toBe("script-src 'self'; object-src 'self'; connect-src 'none'");
+  });
+
+  it('asks for the approved permissions only, all-sites access optional', () => {
+    expect(manifest.permissions).toEqual(['storage', 'activeTab', 'webRequest', 'scripting']);
+    expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
+    expect(manifest.host_permissions).not.toContain('<all_urls>');
+    expect(manifest.host_permissions.every((p: string) => /^\*:\/\/(\*\.)?[a-z0-9.-]+\/\*$/.test(p))).toBe(true);
+  });
+
+  it('exposes nothing to web pages and never runs in the page world', () => {
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(JSON.stringify(manifest.content_scripts)).not.toContain('MAIN');
+    expect(manifest.content_scripts.every((s: { all_frames: boolean }) => s.all_frames === false)).toBe(true);
+  });
+
+  if (browser === 'firefox') {
+    it('declares to Firefox that it collects no data', () => {
+      expect(manifest.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+      expect(manifest.browser_specific_settings.gecko.id).toBe('residency-lens@residency-lens.org');
+      expect(manifest.background.scripts).toBeDefined();
+    });
+  } else {
+    it('runs its background as a service worker', () => {
+      expect(manifest.background.service_worker).toBeDefined();
+    });
+  }
+});
