@@ -108,6 +108,9 @@ export default defineConfig(({ command, mode }) => {
   if (command !== 'build') return { plugins: [preact()], test: testConfig };
   const outDir = allSitesGranted ? 'dist/chrome-all-sites' : `dist/${browser}`;
   return {
+    // Large JSON (the dataset, the IP table) is emitted as JSON.parse('...'), which V8 parses faster than the same
+    // data as an object literal: it shortens the popup's start.
+    json: { stringify: true },
     build: {
       outDir,
       emptyOutDir: true,

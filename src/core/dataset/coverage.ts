@@ -14,6 +14,9 @@ export function coverageMarkdown(dataset: Dataset): string {
   const withPrimary = actions.filter((a) => a.sources[0]?.primary).length;
   const reviewed = dataset.platforms.map((p) => p.reviewed).sort();
   const number = new Intl.NumberFormat('en');
+  const dataFlows = (p: Dataset['platforms'][number]) => p.flows.filter((f) => f.role === 'storage' || f.role === 'remote-access' || f.role === 'processing');
+  const withFlows = dataset.platforms.filter((p) => dataFlows(p).length > 0);
+  const withoutFlows = dataset.platforms.filter((p) => dataFlows(p).length === 0);
 
   const byAuthority = new Map<string, number>();
   const byYear = new Map<string, number>();
@@ -40,6 +43,7 @@ export function coverageMarkdown(dataset: Dataset): string {
     `- Actions whose first source is primary (the authority's or court's own document): **${withPrimary} of ${actions.length}** (${Math.round((100 * withPrimary) / Math.max(actions.length, 1))}%)`,
     `- Sources overall that are primary: ${sources.filter((s) => s.primary).length} of ${sources.length} (${Math.round((100 * sources.filter((s) => s.primary).length) / Math.max(sources.length, 1))}%)`,
     `- Oldest \`reviewed\` date: **${reviewed[0] ?? '-'}**; newest: ${reviewed.at(-1) ?? '-'}`,
+    `- Platforms with sourced storage, remote-access or processing countries: ${withFlows.length} of ${dataset.platforms.length}; still without: ${withoutFlows.map((p) => p.id).join(', ') || 'none'}`,
     '',
     '## Fines by currency (as decided, not converted; annulled fines excluded)',
     '',
@@ -60,8 +64,8 @@ export function coverageMarkdown(dataset: Dataset): string {
     '## Platforms',
     '',
     table(
-      ['Platform', 'Category', 'Domains', 'Actions', 'Transfer findings', 'Reviewed'],
-      dataset.platforms.map((p) => [p.name, p.category, p.domains.length, p.actions.length, p.actions.filter((a) => a.transfer).length, p.reviewed]),
+      ['Platform', 'Category', 'Domains', 'Data-flow countries', 'Actions', 'Transfer findings', 'Reviewed'],
+      dataset.platforms.map((p) => [p.name, p.category, p.domains.length, [...new Set(dataFlows(p).map((f) => f.country))].join(' ') || '-', p.actions.length, p.actions.filter((a) => a.transfer).length, p.reviewed]),
     ),
     '',
   ].join('\n');
