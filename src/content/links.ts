@@ -1,16 +1,17 @@
 /**
  * Link markers (opt-in: registered by the background on every site only when the user turns them on and grants
  * access to all sites). A link that leads to a known platform gets a small marker after it with the platform's
- * destination countries; hovering or focusing the marker shows the headline. Links are never changed, and only
- * links that come into view are looked at, in small batches, so pages with tens of thousands of links and
- * infinite scroll stay fast.
+ * destination countries; hovering or focusing the marker shows the headline. Links are never changed. Links are
+ * sorted by host in small batches, the background says which hosts are platforms, and only links to a platform
+ * are watched and marked as they come into view, so pages with tens of thousands of links and infinite scroll
+ * stay fast.
  */
 import { sendToBackground } from '../browser/extension-api.ts';
 import { isLinkHostsReply, linkHostsRequest, MAX_LINK_HOSTS } from '../core/messaging/content-guards.ts';
 import type { LinkMatch } from '../core/messaging/protocol.ts';
 
 export const MARKER_TAG = 'residency-lens-link';
-const OBSERVE_CHUNK = 500;
+const COLLECT_CHUNK = 250;
 const MARKER_CSS = `
 :host { all: initial !important; display: inline-block !important; position: relative !important; margin-left: 3px !important; vertical-align: baseline !important; }
 .m { font: 600 10px/1.3 system-ui, sans-serif; color: #1b1c1f; background: #eef0f4; border: 1px solid #c4c7cf; border-radius: 4px; padding: 0 4px; cursor: help; white-space: nowrap; }
@@ -22,6 +23,7 @@ const MARKER_CSS = `
 `;
 
 const known = new Map<string, LinkMatch | null>();
+/** Links whose host the background has not answered about yet, by host. */
 const waiting = new Map<string, HTMLAnchorElement[]>();
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -56,6 +58,11 @@ function annotate(anchor: HTMLAnchorElement, match: LinkMatch): void {
   anchor.after(marker(match));
 }
 
+/**
+ * Asks the background which of the waiting hosts belong to a platform. Links to a platform are then watched until
+ * they come into view; all others are dropped at once, so a page of 20,000 ordinary links costs one host read per
+ * link and a few messages, and the browser tracks only the few links that matter.
+ */
 async function flush(): Promise<void> {
   flushTimer = undefined;
   const hosts = [...waiting.keys()].filter((h) => !known.has(h)).slice(0, MAX_LINK_HOSTS);
@@ -67,8 +74,7 @@ async function flush(): Promise<void> {
   for (const [host, anchors] of waiting) {
     if (!known.has(host)) continue;
     waiting.delete(host);
-    const match = known.get(host);
-    if (match) for (const anchor of anchors) annotate(anchor, match);
+    if (known.get(host)) for (const anchor of anchors) visible.observe(anchor);
   }
   if (waiting.size > 0) schedule();
 }
@@ -83,28 +89,31 @@ const visible = new IntersectionObserver(
       if (!entry.isIntersecting) continue;
       const anchor = entry.target as HTMLAnchorElement;
       visible.unobserve(anchor);
-      const host = anchor.hostname;
-      if (host === '' || host === location.hostname || !/^https?:$/.test(anchor.protocol)) continue;
-      const match = known.get(host);
+      const match = known.get(anchor.hostname);
       if (match) annotate(anchor, match);
-      else if (match === undefined) {
-        const list = waiting.get(host) ?? [];
-        list.push(anchor);
-        waiting.set(host, list);
-        schedule();
-      }
     }
   },
   { rootMargin: '200px' },
 );
 
-/** Observes anchors a chunk at a time, yielding between chunks, so a page of 20,000 links causes no long task. */
-function observeAll(anchors: HTMLAnchorElement[]): void {
+/** Sorts links by host a chunk at a time, yielding between chunks, so a page of 20,000 links causes no long task. */
+function collect(anchors: ArrayLike<HTMLAnchorElement>): void {
   let i = 0;
   const step = () => {
-    const end = Math.min(i + OBSERVE_CHUNK, anchors.length);
-    for (; i < end; i += 1) visible.observe(anchors[i]!);
-    // One chunk per frame, so the browser computes intersections for a few hundred links at a time.
+    const end = Math.min(i + COLLECT_CHUNK, anchors.length);
+    for (; i < end; i += 1) {
+      const anchor = anchors[i]!;
+      const host = anchor.hostname;
+      if (host === '' || host === location.hostname || !/^https?:$/.test(anchor.protocol)) continue;
+      const match = known.get(host);
+      if (match) visible.observe(anchor);
+      else if (match === undefined) {
+        const list = waiting.get(host);
+        if (list) list.push(anchor);
+        else waiting.set(host, [anchor]);
+      }
+    }
+    if (waiting.size > 0) schedule();
     if (i < anchors.length) setTimeout(step, 16);
   };
   step();
@@ -112,7 +121,7 @@ function observeAll(anchors: HTMLAnchorElement[]): void {
 
 function start(): void {
   if (window.top !== window || document.body === null) return;
-  observeAll([...document.querySelectorAll<HTMLAnchorElement>('a[href]')]);
+  collect(document.querySelectorAll<HTMLAnchorElement>('a[href]'));
   // Links added later (infinite scroll): collected and observed in batches.
   let added: HTMLAnchorElement[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -128,7 +137,7 @@ function start(): void {
       timer = undefined;
       const batch = added;
       added = [];
-      observeAll(batch);
+      collect(batch);
     }, 200);
   }).observe(document.body, { childList: true, subtree: true });
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (after the build): the performance figures in docs/bench/*.json, explained in
  * docs/PERFORMANCE.md. Benchmarks, not tests: a missed goal is reported, never a failure.
- *   --only=lookup,observer,sizes,browser   run some of them
+ *   --only=lookup,observer,sizes,browser,links   run some of them
  *   --quick                       fewer rounds and runs (to try the harness; do not publish those figures)
  */
 import { rmSync } from 'node:fs';
@@ -12,11 +12,12 @@ import { machine, snapshotDist, writeFigures } from './common.ts';
 import { realDataset } from './dataset.ts';
 import { runLookupBench } from './lookup-bench.ts';
 import { runObserverBench } from './observer-bench.ts';
+import { runLinksBench } from './links-bench.ts';
 import { runSizes } from './sizes.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['lookup', 'observer', 'sizes', 'browser'];
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['lookup', 'observer', 'sizes', 'browser', 'links'];
 const written: string[] = [];
 // Taken at once, before anyone else's build can replace dist/.
 const dist = snapshotDist();
@@ -35,6 +36,14 @@ try {
     const r = runObserverBench(realDataset(), quick ? { requests: 100_000, rounds: 3 } : { requests: 120_000, rounds: 15 }, machine());
     note(writeFigures('observer', r));
     console.log(`observer: ${r.medianNs} ns per request (goal < 1000 ns: ${goal(r.goal.under1Microsecond.met)})`);
+  }
+
+  if (only.includes('links')) {
+    const r = await runLinksBench(machine(), { runs: quick ? 2 : 7 });
+    note(writeFigures('links', r));
+    console.log(
+      `links: first markers ${r.medians.firstMarkerMs} ms; the script's own longest slice ${r.medians.longestOwnSliceMs} ms median, worst ${r.goal.noExtensionLongTask.worstOwnSliceMs} ms (goal: none >= 50 ms: ${goal(r.goal.noExtensionLongTask.met)}); tasks containing it (with the page's rendering) worst ${r.goal.noExtensionLongTask.worstContainingTaskMs} ms`,
+    );
   }
 
   if (only.includes('sizes')) {
