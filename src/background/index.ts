@@ -28,6 +28,7 @@ import {
   saveTabActivity,
   setAllSitesScript,
   setToolbarBadge,
+  storeBadgeAnswers,
   storeHistory,
   storeSettings,
   uiLanguage,
@@ -40,6 +41,8 @@ import { handlePageMessage, isExtensionPage } from './handle-page-message.ts';
 import { handleContentMessage } from './handle-message.ts';
 import linkMarkersScript from '../content/links.ts?script';
 import { toolbarBadge } from './toolbar-badge.ts';
+import { pageDomains } from '../core/manifest/match-patterns.ts';
+import { badgeAllowedOn } from '../core/settings/settings.ts';
 
 const answerer = createAnswerer(datasetJson as unknown as CompiledDataset, uiLanguage(), message);
 const regionNames = new Intl.DisplayNames([uiLanguage()], { type: 'region' });
@@ -49,6 +52,7 @@ const countryName = (code: string) => regionNames.of(code) ?? code;
 let settingsPromise: Promise<Settings> = loadStoredSettings().then(readSettings);
 onStoredSettingsChanged((value) => {
   settingsPromise = Promise.resolve(readSettings(value));
+  void publishBadgeAnswers();
   void refreshAllTabs();
   void syncLinkMarkers();
 });
@@ -144,7 +148,19 @@ onTabNavigated((tabId, url, urlChanged) => {
 async function refreshAllTabs(): Promise<void> {
   for (const tab of await allTabs()) await updateToolbar(tab.id, tab.url);
 }
+/** What the content script shows on each platform page domain, under the current settings (see storeBadgeAnswers). */
+async function publishBadgeAnswers(): Promise<void> {
+  const settings = await settingsPromise;
+  const answers: Record<string, unknown> = {};
+  for (const domain of pageDomains(answerer.dataset)) {
+    const summary = settings.enabled ? summaryForUrl(answerer, `https://${domain}/`, settings) : null;
+    answers[domain] = { ok: true, summary, showBadge: summary !== null && badgeAllowedOn(settings, domain), corner: settings.badgeCorner };
+  }
+  await storeBadgeAnswers(answers).catch(() => undefined);
+}
+
 onInstalledOrStarted(() => {
+  void publishBadgeAnswers();
   void refreshAllTabs();
   void syncLinkMarkers();
 });

@@ -193,3 +193,22 @@ export async function setAllSitesScript(id: string, file: string, on: boolean): 
     await browser.scripting.unregisterContentScripts({ ids: [id] });
   }
 }
+
+/**
+ * Precomputed answers for the in-page badge, one per platform page domain, in storage.local: dataset facts and
+ * the user's display settings only, nothing about browsing. The content script reads them directly, so the badge
+ * does not wait for a (possibly sleeping) background.
+ */
+const BADGE_PREFIX = 'badge:';
+export async function storeBadgeAnswers(answers: Record<string, unknown>): Promise<void> {
+  const stale = Object.keys(await browser.storage.local.get(null)).filter((k) => k.startsWith(BADGE_PREFIX) && !(k.slice(BADGE_PREFIX.length) in answers));
+  if (stale.length > 0) await browser.storage.local.remove(stale);
+  await browser.storage.local.set(Object.fromEntries(Object.entries(answers).map(([domain, answer]) => [`${BADGE_PREFIX}${domain}`, answer])));
+}
+
+/** In a content script: the stored answer for the most specific of these domains, if any. */
+export async function loadBadgeAnswer(domains: string[]): Promise<unknown> {
+  const found = await browser.storage.local.get(domains.map((d) => `${BADGE_PREFIX}${d}`));
+  for (const domain of domains) if (`${BADGE_PREFIX}${domain}` in found) return found[`${BADGE_PREFIX}${domain}`];
+  return undefined;
+}

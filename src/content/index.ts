@@ -1,10 +1,10 @@
 /**
- * Content script, top frame of platform pages only (see the manifest's matches). It asks the background what
- * to show for this tab and keeps the badge in the page: after single-page-app navigations (the background says
+ * Content script, top frame of platform pages only (see the manifest's matches). It reads what to show for this
+ * site from the answers the background published, and keeps the badge in the page: after single-page-app navigations (the background says
  * when the URL changed) and when the page removes it (a bounded number of times, so a hostile page cannot start
  * a loop). It never throws into the page: every failure ends quietly.
  */
-import { message, onBackgroundNotice, sendToBackground, uiLanguage } from '../browser/extension-api.ts';
+import { loadBadgeAnswer, message, onBackgroundNotice, sendToBackground, uiLanguage } from '../browser/extension-api.ts';
 import { dismissOnSiteRequest, isBackgroundNotice, isPageSummaryReply, pageSummaryRequest } from '../core/messaging/content-guards.ts';
 import { createBadge } from './badge.ts';
 
@@ -17,8 +17,29 @@ function place(node: HTMLElement): void {
   (document.body ?? document.documentElement).append(node);
 }
 
+/** This page's host and its parent domains, most specific first: the keys the background publishes answers under. */
+function domainsOfThisPage(): string[] {
+  const labels = location.hostname.replace(/\.+$/, '').split('.');
+  return labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
+}
+
+/**
+ * The answer the background published for this site (one local read, no round trip to a background that may be
+ * asleep); the background itself when there is none yet (first seconds after install). Either way the background
+ * is told about the page, for the toolbar badge and the opt-in history.
+ */
+async function answer(): Promise<unknown> {
+  const asked = sendToBackground(pageSummaryRequest());
+  const stored = await loadBadgeAnswer(domainsOfThisPage()).catch(() => undefined);
+  if (stored !== undefined) {
+    asked.catch(() => undefined);
+    return stored;
+  }
+  return asked;
+}
+
 async function refresh(): Promise<void> {
-  const reply: unknown = await sendToBackground(pageSummaryRequest());
+  const reply: unknown = await answer();
   host?.remove();
   host = undefined;
   if (!isPageSummaryReply(reply) || !reply.ok || reply.summary === null || !reply.showBadge || dismissed) return;

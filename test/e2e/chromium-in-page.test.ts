@@ -107,6 +107,14 @@ describe('Chromium: the badge on hostile pages', () => {
     await page.keyboard.press('Tab'); // to the close button
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('residency-lens-badge') === null);
+    // The background records the exception and republishes what the content script reads; then reload.
+    await ext.worker.evaluate(async () => {
+      for (let i = 0; i < 100; i += 1) {
+        const { ['badge:tiktok.com']: answer } = await chrome.storage.local.get('badge:tiktok.com');
+        if ((answer as { showBadge?: boolean } | undefined)?.showBadge === false) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    });
     await page.reload();
     await page.waitForTimeout(1500);
     expect(await badgeText(page)).toBeUndefined();
