@@ -3,18 +3,18 @@ import type { CompiledDataset } from '../core/dataset/compile.ts';
 import { badgeSummary, buildDisclosure } from '../core/disclosure/build-disclosure.ts';
 import { withoutAdequacy } from '../core/disclosure/framing.ts';
 import { headline } from '../core/disclosure/headline.ts';
-import { createFormatters } from '../core/format.ts';
+import { createFormatters, type Formatters } from '../core/format.ts';
 import { createPlatformLookup, type PlatformLookup } from '../core/lookup.ts';
-import { registrableDomain } from '../core/match/registrable-domain.ts';
 import type { BadgeSummary, LinkMatch } from '../core/messaging/protocol.ts';
 import { DEFAULT_SETTINGS, effectiveRegion, type Settings } from '../core/settings/settings.ts';
 
 type Translate = (key: string, substitutions?: string[]) => string;
-export type Answerer = { dataset: CompiledDataset; lookup: PlatformLookup; locale: string; t: Translate };
+export type Answerer = { dataset: CompiledDataset; lookup: PlatformLookup; locale: string; t: Translate; f: Formatters };
 
 /** `t` is browser.i18n in the extension; tests pass their own. */
 export function createAnswerer(dataset: CompiledDataset, locale = 'en', t: Translate = (key) => key): Answerer {
-  return { dataset, lookup: createPlatformLookup(dataset), locale, t };
+  // Formatters are built once: a headline is made for every platform domain when the settings change.
+  return { dataset, lookup: createPlatformLookup(dataset), locale, t, f: createFormatters(locale) };
 }
 
 /** The badge facts for a page, with "without adequacy" judged in the user's own legal setting. */
@@ -26,13 +26,8 @@ export function summaryForUrl(answerer: Answerer, url: string, settings: Setting
   return {
     ...badgeSummary(disclosure),
     withoutAdequacy: withoutAdequacy(disclosure, region).map((d) => d.country),
-    headline: headline(disclosure, region, answerer.t, createFormatters(answerer.locale)).slice(0, 2000),
+    headline: headline(disclosure, region, answerer.t, answerer.f).slice(0, 2000),
   };
-}
-
-/** The registrable domain of a page, for per-site settings. */
-export function siteOf(answerer: Answerer, url: string): string | undefined {
-  return answerer.lookup.lookup(url).kind === 'platform' ? (registrableDomain(url) ?? undefined) : undefined;
 }
 
 /** For link markers: which of these hosts belong to a known platform, with what the marker shows. */

@@ -6,7 +6,8 @@
 import type { Runtime } from 'webextension-polyfill';
 import { parseContentRequest, type ContentRequest, type LinkHostsReply, type PageSummaryReply } from '../core/messaging/protocol.ts';
 import { badgeAllowedOn, type Settings } from '../core/settings/settings.ts';
-import { linkMatches, siteOf, summaryForUrl, type Answerer } from './answerer.ts';
+import { registrableDomain } from '../core/match/registrable-domain.ts';
+import { linkMatches, summaryForUrl, type Answerer } from './answerer.ts';
 
 /** Only a top-frame content script of this extension, in a real tab, gets an answer. */
 export function checkSender(sender: Runtime.MessageSender, extensionId: string): { tabId: number; url: string } | undefined {
@@ -38,7 +39,8 @@ export function handleContentMessage(message: unknown, sender: Runtime.MessageSe
   }
   // The URL comes from the browser's sender record, never from the message: a page can only ask about itself.
   const summary = settings.enabled ? summaryForUrl(answerer, tab.url, settings) : null;
-  const site = siteOf(answerer, tab.url);
+  // Per-site settings key on the registrable domain, and only a platform page has one here.
+  const site = summary ? (registrableDomain(tab.url) ?? undefined) : undefined;
   const reply: PageSummaryReply = {
     ok: true,
     summary,

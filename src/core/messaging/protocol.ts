@@ -108,8 +108,6 @@ export function parseLinkHostsReply(message: unknown): LinkHostsReply | undefine
   return result.success ? result.data : undefined;
 }
 
-export type MessageError = Extract<PageSummaryReply, { ok: false }>['error'];
-
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: 'bad-request' };
 
 /** Never throws, whatever arrives. */
