@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeText, launchChromium, tabIdOf, toolbarBadge, waitForBadge, type ExtensionBrowser } from './support/chromium.ts';
 import { html, startHttpsServer, type TestServer } from './support/https-server.ts';
+import { byInitiator, readNetLog } from './support/net-log.ts';
 
 const SCREENSHOTS = process.env.SCREENSHOTS; // `npm run screenshots` sets it to docs/screenshots
 
@@ -24,7 +25,7 @@ afterAll(async () => {
 
 describe('Chromium: the suite-wide network guard', () => {
   it('fails a test whose extension context makes a request (so its silence elsewhere means something)', async () => {
-    const probe = await launchChromium({ port: server.port, hosts: ['*.tiktok.com', 'tiktok.com'] });
+    const probe = await launchChromium({ port: server.port, hosts: ['*.tiktok.com', 'tiktok.com'], netLog: true });
     const page = await probe.context.newPage();
     await page.goto(`chrome-extension://${probe.extensionId}/src/popup/index.html`);
     // Simulates a leak from an extension page (an image request is not covered by connect-src).
@@ -34,6 +35,9 @@ describe('Chromium: the suite-wide network guard', () => {
       img.src = 'https://www.tiktok.com/leak.gif';
     }));
     await expect(probe.close()).rejects.toThrow(/the extension made network requests:[\s\S]*leak\.gif/);
+    // The net log names the extension as the one who asked, which is what the no-network test relies on.
+    const who = byInitiator(readNetLog(probe.netLogFile!), probe.extensionId);
+    expect(who.extension.map((r) => r.url)).toContain('https://www.tiktok.com/leak.gif');
   });
 });
 

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { tabIdOf, type ExtensionBrowser } from '../../../test/e2e/support/chromium.ts';
+import { CHROMIUM_ARGS, tabIdOf, type ExtensionBrowser } from '../../../test/e2e/support/chromium.ts';
 import { startHttpsServer, type TestServer } from '../../../test/e2e/support/https-server.ts';
 import { CHROMIUM_BIN, chromiumVersion, median, quantile, round, type Machine } from './common.ts';
 
@@ -86,8 +86,7 @@ async function launch(port: number, hosts: string[], extensionDir: string | null
     colorScheme: 'light',
     locale: 'en-US',
     args: [
-      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
+      ...CHROMIUM_ARGS, '--ignore-certificate-errors',
       `--host-resolver-rules=${rules}, EXCLUDE localhost`,
       ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     ],

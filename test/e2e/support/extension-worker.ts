@@ -1,15 +1,8 @@
 /**
- * Helpers for the reliability tests: launching Chromium with extra command-line flags (a proxy), stopping the
- * extension's service worker and waiting for it to be stopped, evaluating in the (possibly restarted) worker
+ * Helpers for the reliability tests: stopping the extension's service worker and waiting for it to be stopped, evaluating in the (possibly restarted) worker
  * with a time limit, and reading the worker's V8 heap over CDP. Everything is bounded in time.
  */
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
-import { launchChromium, type ExtensionBrowser } from './chromium.ts';
-
-/** launchChromium with `extraArgs` (for example `--proxy-server=...`). */
-export function launchChromiumWithArgs(opts: { port: number; hosts: string[]; extraArgs?: string[]; dist?: string }): Promise<ExtensionBrowser> {
-  return launchChromium(opts);
-}
 
 /** Rejects with `what` when `promise` has not settled within `ms`. */
 export async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
