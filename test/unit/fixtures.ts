@@ -21,7 +21,7 @@ export function platform(id: string, domains: Array<[string, Platform['domains']
 }
 
 export const authorities: Record<string, Authority> = {
-  'ie-dpc': { id: 'ie-dpc', name: 'Data Protection Commission', shortName: 'DPC', country: 'IE', kind: 'dpa', url: 'https://www.dataprotection.ie/' },
+  'ie-dpc': { id: 'ie-dpc', name: 'Data Protection Commission', shortName: 'DPC', country: 'IE', kind: 'dpa', url: 'https://www.dataprotection.ie/', domains: ['dataprotection.ie'] },
 };
 
 export const jurisdictions: Record<string, Jurisdiction> = {

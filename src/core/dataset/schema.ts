@@ -34,6 +34,18 @@ export const Source = z
     publisher: text.describe('Who published it: the authority, court, company or newspaper.'),
     title: text.optional().describe('Title of the page or document.'),
     date: isoDate.optional().describe('Publication date of the source.'),
+    quote: z
+      .string()
+      .trim()
+      .min(10, 'a quote of at least a few words')
+      .max(400, 'at most about 300 characters: quote the sentence that states the figure and date')
+      .optional()
+      .describe('The source\'s own words for the key fact (figure and date, or where data is stored or accessed), copied exactly, in the source\'s language.'),
+    lang: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a BCP 47 language tag such as en, de, fr or pt-BR')
+      .optional()
+      .describe('Language of `quote` (and of the page), when not English.'),
     primary: z
       .boolean()
       .describe(
@@ -70,6 +82,13 @@ export const PlatformDomain = z
     purpose: DomainPurpose.describe(
       'main: the site people visit; regional: a country version; app: used by the mobile or desktop app; api; cdn: content delivery; tracking: pixels, analytics, ads; shortlink; auth: sign-in; legacy: an old name that redirects.',
     ),
+    sharedWith: id
+      .optional()
+      .describe('The platform this domain is matched to, when it also serves that one (a shared sign-in or CDN host): the look-up answers with that platform, which must list the domain itself.'),
+    sources: z
+      .array(Source)
+      .optional()
+      .describe('Where the operator (or a published network analysis) shows that the platform runs under this domain.'),
   })
   .strict();
 
@@ -124,14 +143,22 @@ export const ActionType = z.enum([
 ]);
 export type ActionType = z.infer<typeof ActionType>;
 
-export const ActionStatusValue = z.enum(['final', 'appealed', 'annulled', 'reduced', 'pending', 'in-force']);
+export const ActionStatusValue = z
+  .enum(['final', 'appealed', 'upheld', 'annulled', 'reduced', 'pending', 'in-force', 'no-later-info'])
+  .describe(
+    'final: a source says no appeal is possible or pending (deadline passed, paid, last court); appealed: an appeal or annulment action is pending; upheld: a court confirmed it, a further appeal may follow; annulled; reduced; pending: not decided yet; in-force: a law or order that applies; no-later-info: nothing after the decision was found in the sources checked (not the same as final).',
+  );
 export type ActionStatusValue = z.infer<typeof ActionStatusValue>;
 
 export const Action = z
   .object({
     id: id.describe('Unique across the dataset: <platform>-<authority>-<year>-<topic>.'),
     authority: id.describe('An authority id: the file data/authorities/<id>.json.'),
-    date: isoDate.describe('Date of the decision or judgment (or of the announcement when the decision date is not public).'),
+    date: isoDate.describe('Date of the decision or judgment (or of the announcement when the decision date is not public: then set dateIsAnnouncement).'),
+    dateIsAnnouncement: z
+      .literal(true)
+      .optional()
+      .describe('true when `date` is the day it was made public because the sources do not give the decision date.'),
     announced: isoDate.optional().describe('Date it was made public, when different from `date`.'),
     type: ActionType,
     amount: z.number().optional().describe('As decided, in `currency`. Never a conversion.'),
@@ -150,8 +177,13 @@ export const Action = z
     status: z
       .object({
         value: ActionStatusValue,
-        date: isoDate.optional(),
+        date: isoDate.optional().describe('When the status took effect (the appeal was lodged, the judgment given).'),
         note: text.optional(),
+        checked: isoDate.optional().describe('The day a person last verified this status against `source`.'),
+        source: z
+          .lazy(() => Source)
+          .optional()
+          .describe('Where the status itself was read: the appeal filing, the judgment, the authority\'s register, or the decision when nothing later was found.'),
       })
       .strict(),
     sources,
@@ -215,7 +247,16 @@ export const Platform = z
       })
       .strict()
       .optional(),
+    companySites: z
+      .array(z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,63}$/, 'a lower-case host such as about.fb.com'))
+      .optional()
+      .describe('Other hosts where the company publishes about itself (newsroom, group site, policy portal), besides its platform domains: sources there count as its own.'),
     flows: z.array(Flow).default([]),
+    flowStatement: z
+      .object({ summary: text.describe('What the operator says about where data goes, in our own words, when it names no country.'), sources })
+      .strict()
+      .optional()
+      .describe('When no source names a storage, access or processing country: what the operator does say (with its words), so the gap is explained.'),
     transferMechanisms: z.array(TransferMechanism).default([]),
     actions: z.array(Action).default([]),
     positions: z.array(Position).default([]),
@@ -239,6 +280,10 @@ export const Authority = z
       .describe('ISO 3166-1 alpha-2, or "EU" for EU institutions.'),
     kind: AuthorityKind,
     url: z.url({ protocol: /^https$/ }),
+    domains: z
+      .array(z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,63}$/, 'a lower-case host such as dataprotection.ie'))
+      .min(1)
+      .describe('The hosts it publishes its own documents on (site, register, official journal); a source there can be marked primary for its decisions.'),
   })
   .strict();
 export type Authority = z.infer<typeof Authority>;

@@ -100,7 +100,7 @@ function richDataset(): CompiledDataset {
   const { compiled, problems } = compileDataset(
     {
       ...fixtureDataset([RICH]),
-      authorities: { ...authorities, 'uk-ico': { id: 'uk-ico', name: "Information Commissioner's Office", country: 'GB', kind: 'dpa', url: 'https://ico.org.uk/' } },
+      authorities: { ...authorities, 'uk-ico': { id: 'uk-ico', name: "Information Commissioner's Office", country: 'GB', kind: 'dpa', url: 'https://ico.org.uk/', domains: ['ico.org.uk'] } },
       jurisdictions: RICH_JURISDICTIONS,
     },
     publicSuffixes(),
