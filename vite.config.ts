@@ -11,6 +11,9 @@ import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { contentScriptMatches } from './src/core/manifest/match-patterns.ts';
 import type { CompiledDataset } from './src/core/dataset/compile.ts';
+import { badgeScripts, commonData, hostIndex, platformSlice, sliceFile } from './src/core/dataset/split.ts';
+import { BADGE_SCRIPTS_FILE, cornerFile, cornerScript, regionFile, regionScript, tableFile, tableScript } from './src/core/content-data.ts';
+import { BADGE_CORNERS, REGIONS } from './src/core/settings/settings.ts';
 
 const root = import.meta.dirname;
 
@@ -25,10 +28,10 @@ function compiledDataset(): CompiledDataset {
  */
 export function manifestFor(browser: 'chrome' | 'firefox', dataset: CompiledDataset, allSitesGranted = false) {
   const matches = contentScriptMatches(dataset);
+  // No content_scripts: the in-page badge's scripts are registered by the background (see datasetParts).
   const manifest = {
     ...baseManifest,
     host_permissions: allSitesGranted ? [...matches, '<all_urls>'] : matches,
-    content_scripts: baseManifest.content_scripts.map((script) => ({ ...script, matches })),
   };
   if (browser === 'chrome') {
     return { ...manifest, background: { service_worker: 'src/background/index.ts', type: 'module' }, minimum_chrome_version: '120' };
@@ -85,6 +88,35 @@ function noWebAccessibleResources(outDir: string): Plugin {
   };
 }
 
+/**
+ * The compiled dataset cut into what each context loads (src/core/dataset/split.ts): the host index and the common
+ * part as modules (emitted as JSON.parse of a string, which V8 parses faster than an object literal), each
+ * platform's slice as a file loaded on demand, and the in-page badge's small registered files (region, corner, and
+ * the host table part of each platform host) with the list the background registers them from.
+ */
+function datasetParts(dataset: CompiledDataset): Plugin {
+  const index = hostIndex(dataset);
+  const modules: Record<string, unknown> = {
+    'virtual:residency-lens/host-index': index,
+    'virtual:residency-lens/common': commonData(dataset),
+  };
+  const asModule = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`;
+  return {
+    name: 'residency-lens-dataset-parts',
+    resolveId: (id) => (id in modules ? `\0${id}` : undefined),
+    load: (id) => (id.startsWith('\0') && id.slice(1) in modules ? asModule(modules[id.slice(1)]) : undefined),
+    generateBundle() {
+      const emit = (fileName: string, source: string) => this.emitFile({ type: 'asset', fileName, source });
+      for (const platform of dataset.platforms) emit(sliceFile(platform.id), JSON.stringify(platformSlice(dataset, platform)));
+      const scripts = badgeScripts(index, dataset);
+      for (const script of scripts) emit(tableFile(script.host), tableScript(script.table));
+      emit(BADGE_SCRIPTS_FILE, JSON.stringify(scripts.map(({ host, matches, excludeMatches }) => ({ host, matches, excludeMatches }))));
+      for (const region of REGIONS) emit(regionFile(region), regionScript(region));
+      for (const corner of BADGE_CORNERS) emit(cornerFile(corner), cornerScript(corner));
+    },
+  };
+}
+
 /** Copies src/_locales into the build (the manifest and browser.i18n read it from the extension root). */
 function locales(): Plugin {
   return {
@@ -107,6 +139,7 @@ export default defineConfig(({ command, mode }) => {
   const allSitesGranted = mode === 'chrome-all-sites';
   if (command !== 'build') return { plugins: [preact()], test: testConfig };
   const outDir = allSitesGranted ? 'dist/chrome-all-sites' : `dist/${browser}`;
+  const dataset = compiledDataset();
   return {
     // Large JSON (the dataset, the IP table) is emitted as JSON.parse('...'), which V8 parses faster than the same
     // data as an object literal: it shortens the popup's start.
@@ -124,10 +157,11 @@ export default defineConfig(({ command, mode }) => {
     plugins: [
       preact(),
       locales(),
+      datasetParts(dataset),
       crx({
-        manifest: manifestFor(browser, compiledDataset(), allSitesGranted) as ManifestV3Export,
+        manifest: manifestFor(browser, dataset, allSitesGranted) as ManifestV3Export,
         browser,
-        contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/links.ts'] },
+        contentScripts: { standaloneFiles: ['src/content/in-page-badge.ts', 'src/content/links.ts'] },
       }),
       noWebAccessibleResources(outDir),
     ],

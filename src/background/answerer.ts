@@ -1,39 +1,89 @@
-/** The dataset and the look-up, built once per background start (cheap: no state to lose on a restart). */
-import type { CompiledDataset } from '../core/dataset/compile.ts';
-import { badgeSummary, buildDisclosure } from '../core/disclosure/build-disclosure.ts';
-import { withoutAdequacy } from '../core/disclosure/framing.ts';
+/**
+ * The background's answers about platforms: which platform a page belongs to (the shared host look-up over the
+ * compiled host index, parsed once per start: a few dozen bytes per platform), and, on demand, a platform's full
+ * disclosure from its slice of the dataset (loaded and kept for a while when a card, a link marker or the popup's
+ * background work needs it), framed for the user's region by the one headline function.
+ */
+import type { HostIndex, PlatformBadge, PlatformSlice } from '../core/dataset/split.ts';
+import { sliceSource } from '../core/dataset/split.ts';
+import { buildDisclosure } from '../core/disclosure/build-disclosure.ts';
 import { headline } from '../core/disclosure/headline.ts';
 import { createFormatters, type Formatters } from '../core/format.ts';
-import { createPlatformLookup, type PlatformLookup } from '../core/lookup.ts';
+import { createHostLookup, matchedKey, type HostLookup } from '../core/lookup.ts';
 import type { BadgeSummary, LinkMatch } from '../core/messaging/protocol.ts';
-import { DEFAULT_SETTINGS, effectiveRegion, type Settings } from '../core/settings/settings.ts';
+import type { Region } from '../core/settings/settings.ts';
 
 type Translate = (key: string, substitutions?: string[]) => string;
-export type Answerer = { dataset: CompiledDataset; lookup: PlatformLookup; locale: string; t: Translate; f: Formatters };
 
-/** `t` is browser.i18n in the extension; tests pass their own. */
-export function createAnswerer(dataset: CompiledDataset, locale = 'en', t: Translate = (key) => key): Answerer {
-  // Formatters are built once: a headline is made for every platform domain when the settings change.
-  return { dataset, lookup: createPlatformLookup(dataset), locale, t, f: createFormatters(locale) };
-}
+export type Answerer = {
+  index: HostIndex;
+  lookup: HostLookup;
+  byId(id: string): PlatformBadge | undefined;
+  locale: string;
+  t: Translate;
+  formatters(): Formatters;
+  slice(id: string): Promise<PlatformSlice>;
+};
 
-/** The badge facts for a page, with "without adequacy" judged in the user's own legal setting. */
-export function summaryForUrl(answerer: Answerer, url: string, settings: Settings = DEFAULT_SETTINGS): BadgeSummary | null {
-  const result = answerer.lookup.lookup(url);
-  if (result.kind !== 'platform') return null;
-  const disclosure = buildDisclosure(answerer.dataset, result.platform);
-  const { region } = effectiveRegion(settings, answerer.locale);
+/** Slices kept in memory: enough for the tabs a person switches between, small enough to stay light. */
+const KEPT_SLICES = 8;
+
+/** `loadSlice` reads a platform's slice (a packaged file in the extension; tests pass the split dataset). */
+export function createAnswerer(index: HostIndex, loadSlice: (id: string) => Promise<PlatformSlice>, locale = 'en', t: Translate = (key) => key): Answerer {
+  const ids = new Map(index.platforms.map((p) => [p.id, p]));
+  const kept = new Map<string, Promise<PlatformSlice>>();
+  let formatters: Formatters | undefined;
   return {
-    ...badgeSummary(disclosure),
-    withoutAdequacy: withoutAdequacy(disclosure, region).map((d) => d.country),
-    headline: headline(disclosure, region, answerer.t, answerer.f).slice(0, 2000),
+    index,
+    lookup: createHostLookup(index.hosts),
+    byId: (id) => ids.get(id),
+    locale,
+    t,
+    // Built on first use, once per start: most starts of the background never write a sentence.
+    formatters: () => (formatters ??= createFormatters(locale)),
+    slice(id) {
+      let slice = kept.get(id);
+      if (slice === undefined) {
+        slice = loadSlice(id);
+        slice.catch(() => kept.delete(id));
+      } else kept.delete(id);
+      kept.set(id, slice); // most recently used last
+      for (const old of [...kept.keys()].slice(0, Math.max(0, kept.size - KEPT_SLICES))) kept.delete(old);
+      return slice;
+    },
   };
 }
 
+/** The platform a page belongs to and the key of the host table that matched (where a dismissal is kept). */
+export function pageOf(answerer: Answerer, url: string): { platform: PlatformBadge; key: string } | undefined {
+  const result = answerer.lookup.lookup(url);
+  if (result.kind !== 'platform') return undefined;
+  const platform = answerer.index.platforms[result.index];
+  const key = matchedKey(answerer.index.hosts, result.host);
+  return platform && key ? { platform, key } : undefined;
+}
+
+/** The badge facts, with the destinations flagged in the user's region (judged at build time by the framing module). */
+export function summaryOf(platform: PlatformBadge, region: Region): BadgeSummary {
+  return { platformId: platform.id, name: platform.name, countries: platform.countries, withoutAdequacy: platform.flagged[region] ?? [], actions: platform.actions };
+}
+
+/** The popup's headline for a platform, in the user's region and language. */
+export async function headlineOf(answerer: Answerer, platformId: string, region: Region): Promise<string> {
+  const slice = await answerer.slice(platformId);
+  const disclosure = buildDisclosure(sliceSource(slice), slice.platform);
+  return headline(disclosure, region, answerer.t, answerer.formatters()).slice(0, 2000);
+}
+
 /** For link markers: which of these hosts belong to a known platform, with what the marker shows. */
-export function linkMatches(answerer: Answerer, hosts: string[], settings: Settings): LinkMatch[] {
-  return [...new Set(hosts)].flatMap((host) => {
-    const summary = summaryForUrl(answerer, `https://${host}/`, settings);
-    return summary ? [{ host, platformId: summary.platformId, name: summary.name, countries: summary.countries, headline: summary.headline }] : [];
+export async function linkMatches(answerer: Answerer, hosts: string[], region: Region): Promise<LinkMatch[]> {
+  const found = [...new Set(hosts)].flatMap((host) => {
+    const page = pageOf(answerer, `https://${host}/`);
+    return page ? [{ host, platform: page.platform }] : [];
   });
+  const headlines = new Map<string, Promise<string>>();
+  for (const { platform } of found) if (!headlines.has(platform.id)) headlines.set(platform.id, headlineOf(answerer, platform.id, region));
+  return Promise.all(
+    found.map(async ({ host, platform }) => ({ host, platformId: platform.id, name: platform.name, countries: platform.countries, headline: await headlines.get(platform.id)! })),
+  );
 }

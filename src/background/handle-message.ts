@@ -1,55 +1,71 @@
 /**
- * The background's answer to a content script. Pure: it takes the message, the sender as the browser reported
- * it, the extension's own id and the settings, so tests can forge any of them. A content script may only ask
- * about its own tab, and the only change it can make is hiding the badge on its own site (a trusted click).
+ * The background's answer to a content script. Pure apart from the slices it may load: it takes the message, the
+ * sender as the browser reported it, the extension's own id and the settings, so tests can forge any of them. A
+ * content script may only ask about its own page (the URL comes from the browser's sender record, never from the
+ * message), and the only change it can ask for is hiding the badge on its own platform host (a trusted click).
  */
 import type { Runtime } from 'webextension-polyfill';
-import { parseContentRequest, type ContentRequest, type LinkHostsReply, type PageSummaryReply } from '../core/messaging/protocol.ts';
-import { badgeAllowedOn, type Settings } from '../core/settings/settings.ts';
-import { registrableDomain } from '../core/match/registrable-domain.ts';
-import { linkMatches, summaryForUrl, type Answerer } from './answerer.ts';
+import {
+  parseContentRequest,
+  type CardHeadlineReply,
+  type ContentRequest,
+  type LinkHostsReply,
+  type PageSummaryReply,
+} from '../core/messaging/protocol.ts';
+import { badgeAllowedOn, effectiveRegion, type Settings } from '../core/settings/settings.ts';
+import { headlineOf, linkMatches, pageOf, summaryOf, type Answerer } from './answerer.ts';
 
-/** Only a top-frame content script of this extension, in a real tab, gets an answer. */
-export function checkSender(sender: Runtime.MessageSender, extensionId: string): { tabId: number; url: string } | undefined {
+type Sender = Runtime.MessageSender & { documentLifecycle?: string };
+
+/**
+ * Only a top-level content script of this extension, in a real tab, gets an answer. A page being prerendered is
+ * top-level too, though Chrome gives it a frame id of its own until it is shown; it may read, never change.
+ */
+export function checkSender(sender: Sender, extensionId: string): { tabId: number; url: string; shown: boolean } | undefined {
   if (sender.id !== extensionId) return undefined;
   const tabId = sender.tab?.id;
   const url = sender.url;
-  if (typeof tabId !== 'number' || tabId < 0 || sender.frameId !== 0 || typeof url !== 'string') return undefined;
-  return { tabId, url };
+  const prerendering = sender.documentLifecycle === 'prerender';
+  if (typeof tabId !== 'number' || tabId < 0 || typeof url !== 'string' || (sender.frameId !== 0 && !prerendering)) return undefined;
+  return { tabId, url, shown: !prerendering && (sender.documentLifecycle === undefined || sender.documentLifecycle === 'active') };
 }
 
 export type Handled = {
-  reply: PageSummaryReply | LinkHostsReply;
-  tab?: { tabId: number; url: string };
+  reply: PageSummaryReply | LinkHostsReply | CardHeadlineReply;
   request?: ContentRequest;
-  /** set when the content script asked to hide the badge on its site */
-  dismissSite?: string;
+  /** set when the content script asked to hide the badge: the platform host (key of the host table) to hide it on */
+  dismiss?: string;
 };
 
-export function handleContentMessage(message: unknown, sender: Runtime.MessageSender, extensionId: string, answerer: Answerer, settings: Settings): Handled {
+export async function handleContentMessage(message: unknown, sender: Runtime.MessageSender, extensionId: string, answerer: Answerer, settings: Settings): Promise<Handled> {
   const tab = checkSender(sender, extensionId);
   if (!tab) return { reply: { ok: false, error: 'bad-sender' } };
-  const request = parseContentRequest(message);
-  if (!request.ok) return { reply: { ok: false, error: request.error } };
-  if (request.value.type === 'link-hosts') {
+  const parsed = parseContentRequest(message);
+  if (!parsed.ok) return { reply: { ok: false, error: parsed.error } };
+  const request = parsed.value;
+  const { region } = effectiveRegion(settings, answerer.locale);
+  if (request.type === 'link-hosts') {
     // Link markers run on any site once the user opts in; they learn only public dataset facts about the hosts
     // they name, nothing about the user, and nothing at all unless the user turned the feature on.
-    if (!settings.enabled || !settings.linkMarkers) return { reply: { ok: true, matches: [] }, tab, request: request.value };
-    return { reply: { ok: true, matches: linkMatches(answerer, request.value.hosts, settings) }, tab, request: request.value };
+    if (!settings.enabled || !settings.linkMarkers) return { reply: { ok: true, matches: [] }, request };
+    return { reply: { ok: true, matches: await linkMatches(answerer, request.hosts, region) }, request };
   }
-  // The URL comes from the browser's sender record, never from the message: a page can only ask about itself.
-  const summary = settings.enabled ? summaryForUrl(answerer, tab.url, settings) : null;
-  // Per-site settings key on the registrable domain, and only a platform page has one here.
-  const site = summary ? (registrableDomain(tab.url) ?? undefined) : undefined;
-  const reply: PageSummaryReply = {
-    ok: true,
-    summary,
-    showBadge: summary !== null && site !== undefined && badgeAllowedOn(settings, site),
-    corner: settings.badgeCorner,
+  const page = settings.enabled ? pageOf(answerer, tab.url) : undefined;
+  if (request.type === 'card-headline') {
+    if (!page) return { reply: { ok: false, error: 'bad-request' }, request };
+    return { reply: { ok: true, headline: await headlineOf(answerer, page.platform.id, region) }, request };
+  }
+  if (request.type === 'dismiss-on-site') {
+    // Only a page on screen, of a platform, can ask, and only about the platform host it is under.
+    return page && tab.shown ? { reply: { ok: true, summary: summaryOf(page.platform, region), showBadge: false, corner: settings.badgeCorner }, request, dismiss: page.key } : { reply: { ok: false, error: 'bad-request' } };
+  }
+  return {
+    reply: {
+      ok: true,
+      summary: page ? summaryOf(page.platform, region) : null,
+      showBadge: page !== undefined && badgeAllowedOn(settings, page.key),
+      corner: settings.badgeCorner,
+    },
+    request,
   };
-  if (request.value.type === 'dismiss-on-site') {
-    // Only a platform page can ask, and only about its own registrable domain.
-    return site && summary ? { reply: { ...reply, showBadge: false }, tab, request: request.value, dismissSite: site } : { reply: { ok: false, error: 'bad-request' } };
-  }
-  return { reply, tab, request: request.value };
 }

@@ -15,7 +15,7 @@ export function handlePageMessage(
   sender: Runtime.MessageSender,
   extensionId: string,
   origin: string,
-  tracker: TabTracker,
+  tracker: Pick<TabTracker, 'activity'>,
   observing: boolean,
   serverCountry: (ip: string) => string | undefined,
 ): TabActivityReply {

@@ -1,71 +1,121 @@
 /**
- * Background (service worker in Chrome, event page in Firefox). Everything it shows is derived from a tab's URL,
- * the bundled dataset and the stored settings, all re-read after a restart: it holds nothing that a restart loses.
+ * Background (service worker in Chrome, event page in Firefox): wiring only. Browser events go to the per-tab
+ * state machine (tab-machine.ts), which says what each tab's toolbar shows; content scripts and extension pages
+ * are answered by handle-message.ts and handle-page-message.ts; the in-page badge's scripts are registered to
+ * match the settings. At start it parses only the host index (a few dozen bytes per platform); a platform's full
+ * data is loaded when something needs it. Nothing is handled before the state saved by the previous run is back.
  */
-import type { CompiledDataset } from '../core/dataset/compile.ts';
-import { tabUpdatedNotice } from '../core/messaging/protocol.ts';
-import { recordVisit, readHistory } from '../core/settings/history.ts';
-import { readSettings, updateSettings, type Settings } from '../core/settings/settings.ts';
-import datasetJson from '../generated/dataset.json';
 import {
   allTabs,
+  changeHistory,
+  changeStoredSettings,
+  dropLegacyBadgeAnswers,
   dropTabActivity,
   extensionId,
   extensionOrigin,
   hasAllSitesAccess,
   loadAllTabActivity,
-  loadHistory,
+  loadPackagedJson,
   loadStoredSettings,
   message,
-  notifyTab,
   onContentMessage,
   onInstalledOrStarted,
-  onStoredSettingsChanged,
   onPermissionsChanged,
   onRequestObserved,
+  onStoredSettingsChanged,
   onTabClosed,
   onTabNavigated,
+  onTabReplaced,
   saveTabActivity,
   setAllSitesScript,
   setToolbarBadge,
-  storeBadgeAnswers,
-  storeHistory,
-  storeSettings,
+  syncRegisteredScripts,
+  tabUrl,
   uiLanguage,
 } from '../browser/extension-api.ts';
+import { BADGE_SCRIPT_PREFIX, BADGE_SCRIPTS_FILE, badgeRegistrations } from '../core/content-data.ts';
+import { sliceFile, type BadgeScript, type PlatformBadge, type PlatformSlice } from '../core/dataset/split.ts';
 import { createIpCountryLookup, decodeBase64 } from '../core/observer/ip-country.ts';
-import { createTabTracker, type TabActivity } from '../core/observer/third-parties.ts';
-import ipCountryJson from '../generated/ip-country.json';
-import { createAnswerer, summaryForUrl } from './answerer.ts';
-import { handlePageMessage, isExtensionPage } from './handle-page-message.ts';
-import { handleContentMessage } from './handle-message.ts';
+import { readHistory, recordVisit } from '../core/settings/history.ts';
+import { effectiveRegion, readSettings, updateSettings, type Settings } from '../core/settings/settings.ts';
+import badgeScript from '../content/in-page-badge.ts?script';
 import linkMarkersScript from '../content/links.ts?script';
+import ipCountryJson from '../generated/ip-country.json';
+import hostIndex from 'virtual:residency-lens/host-index';
+import { createAnswerer, pageOf, summaryOf } from './answerer.ts';
+import { handleContentMessage } from './handle-message.ts';
+import { handlePageMessage, isExtensionPage } from './handle-page-message.ts';
+import { createTabMachine, type ToolbarView } from './tab-machine.ts';
 import { toolbarBadge } from './toolbar-badge.ts';
-import { pageDomains } from '../core/manifest/match-patterns.ts';
-import { badgeAllowedOn } from '../core/settings/settings.ts';
 
-const answerer = createAnswerer(datasetJson as unknown as CompiledDataset, uiLanguage(), message);
-const regionNames = new Intl.DisplayNames([uiLanguage()], { type: 'region' });
+const locale = uiLanguage();
+const answerer = createAnswerer(hostIndex, async (id) => (await loadPackagedJson(sliceFile(id))) as PlatformSlice, locale, message);
+const regionNames = new Intl.DisplayNames([locale], { type: 'region' });
 const countryName = (code: string) => regionNames.of(code) ?? code;
 
-// A read-through copy of the stored settings: rebuilt from storage after any restart, refreshed on change.
-let settingsPromise: Promise<Settings> = loadStoredSettings().then(readSettings);
-onStoredSettingsChanged((value) => {
-  settingsPromise = Promise.resolve(readSettings(value));
-  void publishBadgeAnswers();
-  void refreshAllTabs();
-  void syncLinkMarkers();
-});
+// The stored settings, read once per start and replaced on every change.
+let settings: Settings | undefined;
+const settingsLoaded = loadStoredSettings().then((stored) => (settings ??= readSettings(stored)));
+const currentSettings = async () => settings ?? (await settingsLoaded);
 
 // Built on first use: most sessions never open a popup that needs it.
 let ipCountry: ((ip: string) => string | undefined) | undefined;
 const serverCountry = (ip: string) => (ipCountry ??= createIpCountryLookup(decodeBase64(ipCountryJson.data)))(ip);
 
-// Third parties each page talks to, per tab. Restored from storage.session after a worker restart.
-const tracker = createTabTracker((host) => answerer.lookup.lookupHost(host)?.id);
-const restored = loadAllTabActivity().then((entries) => {
-  for (const [tabId, activity] of entries) tracker.restore(tabId, activity as TabActivity);
+function renderToolbar(tabId: number, view: ToolbarView<PlatformBadge>): void {
+  const s = settings!; // the machine handles nothing before the settings are read (see `restored` below)
+  const { region } = effectiveRegion(s, locale);
+  const summary = view.page && s.enabled ? summaryOf(view.page, region) : null;
+  void setToolbarBadge(tabId, toolbarBadge(summary, s.toolbarBadge, message, countryName, s.enabled ? view.contacted.map((p) => p.name) : []));
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+function recordVisitIfAsked(platformId: string): void {
+  if (!settings?.history) return;
+  const days = settings.historyDays;
+  void changeHistory((stored) => recordVisit(readHistory(stored, today(), days), platformId, today(), days)).catch(() => undefined);
+}
+
+// storage.session keeps each tab's state across restarts of the background; writes are coalesced per tab.
+const pendingSaves = new Map<number, ReturnType<typeof setTimeout>>();
+function saveSoon(tabId: number, saved: unknown): void {
+  clearTimeout(pendingSaves.get(tabId));
+  pendingSaves.delete(tabId);
+  if (saved === undefined) {
+    void dropTabActivity(tabId);
+    return;
+  }
+  pendingSaves.set(
+    tabId,
+    setTimeout(() => {
+      pendingSaves.delete(tabId);
+      void saveTabActivity(tabId, saved);
+    }, 300),
+  );
+}
+
+const machine = createTabMachine<PlatformBadge>({
+  pageOf: (url) => pageOf(answerer, url)?.platform,
+  hostOf: (host) => {
+    const index = answerer.lookup.lookupHost(host);
+    return index === undefined ? undefined : hostIndex.platforms[index];
+  },
+  byId: answerer.byId,
+  showToolbar: renderToolbar,
+  visited: recordVisitIfAsked,
+  save: saveSoon,
 });
+// Every event below waits in the machine until this has run: the settings and the saved tab state come first.
+void Promise.all([settingsLoaded, loadAllTabActivity().catch(() => [])]).then(([, saved]) => machine.dispatch({ type: 'restored', tabs: saved }));
+
+onTabNavigated((tabId, url) => machine.dispatch({ type: 'committed', tabId, url }));
+onRequestObserved((request) => machine.dispatch({ type: 'request', ...request }));
+onTabClosed((tabId) => machine.dispatch({ type: 'closed', tabId }));
+onTabReplaced((added, removed) => {
+  machine.dispatch({ type: 'closed', tabId: removed });
+  void tabUrl(added).then((tab) => tab && machine.dispatch({ type: 'committed', tabId: added, url: tab.url }));
+});
+
 let observingAllSites = hasAllSitesAccess().catch(() => false);
 onPermissionsChanged(() => {
   observingAllSites = hasAllSitesAccess().catch(() => false);
@@ -74,93 +124,59 @@ onPermissionsChanged(() => {
 
 /** Link markers run on every site only while the user wants them and has granted access to all sites. */
 async function syncLinkMarkers(): Promise<void> {
-  const settings = await settingsPromise;
-  const on = settings.enabled && settings.linkMarkers && (await observingAllSites);
+  const s = await currentSettings();
+  const on = s.enabled && s.linkMarkers && (await observingAllSites);
   await setAllSitesScript('link-markers', linkMarkersScript, on).catch(() => undefined);
 }
 
-async function updateToolbar(tabId: number, url: string | undefined): Promise<void> {
-  const settings = await settingsPromise;
-  await restored;
-  const activity = tracker.activity(tabId);
-  const pageUrl = url ?? (activity ? `https://${activity.pageHost}/` : undefined);
-  const summary = pageUrl === undefined || !settings.enabled ? null : summaryForUrl(answerer, pageUrl, settings);
-  const contacted = (activity?.platforms ?? []).flatMap((p) => answerer.lookup.byId(p.platformId) ?? []);
-  await setToolbarBadge(tabId, toolbarBadge(summary, settings.toolbarBadge, message, countryName, settings.enabled ? contacted.map((p) => p.name) : []));
+/**
+ * The in-page badge's registered scripts, to match the settings: one per platform host, each after the files
+ * that hand it the user's region and corner and its part of the host table; none where the badge is hidden.
+ * One sync at a time; a change that comes meanwhile is applied by one more run.
+ */
+let badgeSync: Promise<void> = Promise.resolve();
+let badgeSyncWanted = false;
+function syncBadgeScripts(): Promise<void> {
+  if (badgeSyncWanted) return badgeSync;
+  badgeSyncWanted = true;
+  badgeSync = badgeSync.then(async () => {
+    badgeSyncWanted = false;
+    const s = await currentSettings();
+    const scripts = (await loadPackagedJson(BADGE_SCRIPTS_FILE)) as BadgeScript[];
+    const display = { on: s.enabled && s.inPageBadge, region: effectiveRegion(s, locale).region, corner: s.badgeCorner, hidden: s.siteExceptions };
+    await syncRegisteredScripts(BADGE_SCRIPT_PREFIX, badgeRegistrations(scripts, display, badgeScript));
+  }).catch(() => undefined);
+  return badgeSync;
 }
 
-const pendingSaves = new Map<number, ReturnType<typeof setTimeout>>();
-function saveSoon(tabId: number): void {
-  clearTimeout(pendingSaves.get(tabId));
-  pendingSaves.set(
-    tabId,
-    setTimeout(() => {
-      pendingSaves.delete(tabId);
-      const activity = tracker.activity(tabId);
-      if (activity) void saveTabActivity(tabId, activity);
-    }, 300),
-  );
-}
-
-onRequestObserved((request) => {
-  if (tracker.observe(request)) {
-    saveSoon(request.tabId);
-    void updateToolbar(request.tabId, undefined).catch(() => undefined);
-  } else if (request.type === 'main_frame' || request.phase === 'answered') saveSoon(request.tabId);
+onStoredSettingsChanged((value) => {
+  settings = readSettings(value);
+  machine.dispatch({ type: 'refresh' });
+  void syncBadgeScripts();
+  void syncLinkMarkers();
 });
-onTabClosed((tabId) => {
-  tracker.remove(tabId);
-  clearTimeout(pendingSaves.get(tabId));
-  void dropTabActivity(tabId);
-});
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-async function remember(platformId: string, settings: Settings): Promise<void> {
-  if (!settings.history) return;
-  await storeHistory(recordVisit(readHistory(await loadHistory(), today(), settings.historyDays), platformId, today(), settings.historyDays));
-}
 
 onContentMessage(async (msg, sender) => {
   if (isExtensionPage(sender, extensionId(), extensionOrigin())) {
-    await restored;
-    return handlePageMessage(msg, sender, extensionId(), extensionOrigin(), tracker, await observingAllSites, serverCountry);
+    await machine.whenReady();
+    return handlePageMessage(msg, sender, extensionId(), extensionOrigin(), machine, await observingAllSites, serverCountry);
   }
-  const settings = await settingsPromise;
-  const handled = handleContentMessage(msg, sender, extensionId(), answerer, settings);
-  if (handled.tab && handled.request?.type !== 'link-hosts') void updateToolbar(handled.tab.tabId, handled.tab.url);
-  if (handled.dismissSite) {
-    await storeSettings(updateSettings(settings, { siteExceptions: [...new Set([...settings.siteExceptions, handled.dismissSite])] }));
-  } else if (handled.request?.type === 'page-summary' && handled.reply.ok && 'summary' in handled.reply && handled.reply.summary) {
-    await remember(handled.reply.summary.platformId, settings);
+  const handled = await handleContentMessage(msg, sender, extensionId(), answerer, await currentSettings()).catch(() => ({ reply: { ok: false, error: 'internal' } as const, dismiss: undefined }));
+  const key = handled.dismiss;
+  if (key !== undefined) {
+    // From what is stored at this moment: two tabs hiding the badge at once, or an option changed meanwhile, lose nothing.
+    await changeStoredSettings((stored) => {
+      const current = readSettings(stored);
+      return updateSettings(current, { siteExceptions: [...new Set([...current.siteExceptions, key])] });
+    });
   }
   return handled.reply;
 });
 
-// A tab's URL is visible only on platform hosts (the host permissions); elsewhere it is undefined and the badge
-// is cleared, which is right: no platform there.
-onTabNavigated((tabId, url, urlChanged) => {
-  void updateToolbar(tabId, url);
-  // A single-page app changed its URL without a page load: the content script re-asks about the new URL.
-  if (urlChanged && url !== undefined) void notifyTab(tabId, tabUpdatedNotice());
-});
-
-async function refreshAllTabs(): Promise<void> {
-  for (const tab of await allTabs()) await updateToolbar(tab.id, tab.url);
-}
-/** What the content script shows on each platform page domain, under the current settings (see storeBadgeAnswers). */
-async function publishBadgeAnswers(): Promise<void> {
-  const settings = await settingsPromise;
-  const answers: Record<string, unknown> = {};
-  for (const domain of pageDomains(answerer.dataset)) {
-    const summary = settings.enabled ? summaryForUrl(answerer, `https://${domain}/`, settings) : null;
-    answers[domain] = { ok: true, summary, showBadge: summary !== null && badgeAllowedOn(settings, domain), corner: settings.badgeCorner };
-  }
-  await storeBadgeAnswers(answers).catch(() => undefined);
-}
-
 onInstalledOrStarted(() => {
-  void publishBadgeAnswers();
-  void refreshAllTabs();
+  void dropLegacyBadgeAnswers().catch(() => undefined);
+  void syncBadgeScripts();
   void syncLinkMarkers();
+  // Tabs open before the extension was (re)started: show what is on screen in each.
+  void allTabs().then((tabs) => tabs.forEach((tab) => machine.dispatch({ type: 'committed', tabId: tab.id, url: tab.url })));
 });

@@ -3,7 +3,8 @@
  * same in Chrome and Firefox). Each function is named for what it does; browser differences live here.
  */
 import browser from 'webextension-polyfill';
-import type { Runtime, Tabs } from 'webextension-polyfill';
+import type { Runtime, Storage, Tabs } from 'webextension-polyfill';
+import { createKeyedQueue } from '../core/keyed-queue.ts';
 
 export type { Runtime };
 
@@ -39,6 +40,11 @@ export function onTabNavigated(listener: (tabId: number, url: string | undefined
   });
 }
 
+/** Chrome swaps a tab's contents for another (a discarded tab reloaded, an instant page): the new id takes over. */
+export function onTabReplaced(listener: (addedTabId: number, removedTabId: number) => void): void {
+  browser.tabs.onReplaced.addListener((added, removed) => listener(added, removed));
+}
+
 /** Tabs whose URL the extension may read: only platform hosts (its host permissions) show one. */
 export async function allTabs(): Promise<Array<{ id: number; url: string | undefined }>> {
   const tabs = await browser.tabs.query({});
@@ -54,22 +60,6 @@ export async function tabUrl(tabId?: number): Promise<{ id: number; url: string 
 
 export function onContentMessage(handler: (message: unknown, sender: Runtime.MessageSender) => unknown): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => Promise.resolve(handler(message, sender)));
-}
-
-/** In a content script: messages from this extension's background only (not from other tabs' scripts). */
-export function onBackgroundNotice(listener: (message: unknown) => void): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (sender.id === browser.runtime.id && sender.tab === undefined) listener(message);
-  });
-}
-
-/** In the background: tell a tab's content script something; a tab without one is not an error. */
-export async function notifyTab(tabId: number, message: unknown): Promise<void> {
-  try {
-    await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-  } catch {
-    // No content script there (not a platform page, or still loading).
-  }
 }
 
 export function sendToBackground(message: unknown): Promise<unknown> {
@@ -95,8 +85,33 @@ export async function loadStoredSettings(): Promise<unknown> {
   }
 }
 
-export async function storeSettings(settings: object): Promise<void> {
-  await settingsArea().set({ [SETTINGS_KEY]: settings });
+/**
+ * Runs `task` alone for `key`, across all the extension's contexts (its pages and its background share one
+ * origin, so one set of Web Locks); within one context only where the browser has no Web Locks.
+ */
+const localQueue = createKeyedQueue();
+function exclusively<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  return locks ? (locks.request(`residency-lens:${key}`, task) as Promise<T>) : localQueue.run(key, task);
+}
+
+/**
+ * Reads one stored value, changes it and writes it back with no other change to it in between (two tabs hiding
+ * the badge at once while an option changes: nothing is lost). `change` returns the new value, or undefined to
+ * remove it; the new value is returned.
+ */
+async function changeStored<T>(area: Storage.StorageArea, key: string, change: (current: unknown) => T | undefined): Promise<T | undefined> {
+  return exclusively(key, async () => {
+    const next = change((await area.get(key))[key]);
+    if (next === undefined) await area.remove(key);
+    else await area.set({ [key]: next });
+    return next;
+  });
+}
+
+/** Settings are only ever changed this way: from what is stored at that moment, never from a copy read earlier. */
+export function changeStoredSettings<T extends object>(change: (current: unknown) => T): Promise<T> {
+  return changeStored(settingsArea(), SETTINGS_KEY, change) as Promise<T>;
 }
 
 export function onStoredSettingsChanged(listener: (value: unknown) => void): void {
@@ -110,11 +125,9 @@ const HISTORY_KEY = 'history';
 export async function loadHistory(): Promise<unknown> {
   return (await browser.storage.local.get(HISTORY_KEY))[HISTORY_KEY];
 }
-export async function storeHistory(history: unknown): Promise<void> {
-  await browser.storage.local.set({ [HISTORY_KEY]: history });
-}
-export async function clearHistory(): Promise<void> {
-  await browser.storage.local.remove(HISTORY_KEY);
+/** The history is only ever changed this way (see changeStored); undefined from `change` clears it. */
+export function changeHistory<T>(change: (current: unknown) => T | undefined): Promise<T | undefined> {
+  return changeStored(browser.storage.local, HISTORY_KEY, change);
 }
 
 export function openOptionsPage(): Promise<void> {
@@ -130,15 +143,26 @@ export function extensionOrigin(): string {
  * Every response the browser lets the extension see (only hosts it has access to: the platforms, or all sites
  * once the user grants it). Observation only: the listener cannot block or change anything.
  */
-export function onRequestObserved(listener: (request: { tabId: number; url: string; type: string; ip?: string; phase: 'sent' | 'answered' }) => void): boolean {
+export type ObservedRequest = { tabId: number; url: string; main: boolean; phase: 'sent' | 'answered'; ip?: string; prerender: boolean; initiator?: string };
+
+export function onRequestObserved(listener: (request: ObservedRequest) => void): boolean {
   if (!browser.webRequest?.onSendHeaders) return false;
+  // Chrome says which document lifecycle a request belongs to: "prerender" for a page loaded ahead of a
+  // navigation that may never come (speculation rules). Firefox does not prerender and leaves it out.
+  type Details = { tabId: number; url: string; type: string; initiator?: string; ip?: string; documentLifecycle?: string };
+  const observed = (d: Details, phase: 'sent' | 'answered'): ObservedRequest => ({
+    tabId: d.tabId,
+    url: d.url,
+    main: d.type === 'main_frame',
+    phase,
+    prerender: d.documentLifecycle === 'prerender',
+    ...(d.initiator && { initiator: d.initiator }),
+    ...(phase === 'answered' && d.ip && { ip: d.ip }),
+  });
   // Sent: the request left the browser (after any blocker had its say), whatever the answer.
-  browser.webRequest.onSendHeaders.addListener((d) => listener({ tabId: d.tabId, url: d.url, type: d.type, phase: 'sent' }), { urls: ['<all_urls>'] });
-  // Answered: the server's IP address, for its location.
-  browser.webRequest.onResponseStarted.addListener(
-    (d) => listener({ tabId: d.tabId, url: d.url, type: d.type, phase: 'answered', ...(d.ip && { ip: d.ip }) }),
-    { urls: ['<all_urls>'] },
-  );
+  browser.webRequest.onSendHeaders.addListener((d) => listener(observed(d, 'sent')), { urls: ['<all_urls>'] });
+  // Answered: the server's IP address, for its location; for a page, the document that will show.
+  browser.webRequest.onResponseStarted.addListener((d) => listener(observed(d, 'answered')), { urls: ['<all_urls>'] });
   return true;
 }
 
@@ -195,20 +219,44 @@ export async function setAllSitesScript(id: string, file: string, on: boolean): 
 }
 
 /**
- * Precomputed answers for the in-page badge, one per platform page domain, in storage.local: dataset facts and
- * the user's display settings only, nothing about browsing. The content script reads them directly, so the badge
- * does not wait for a (possibly sleeping) background.
+ * Makes the registered content scripts whose ids start with `prefix` exactly `wanted`: registers the missing ones,
+ * updates the changed ones, removes the others. Registrations persist across browser restarts.
  */
-const BADGE_PREFIX = 'badge:';
-export async function storeBadgeAnswers(answers: Record<string, unknown>): Promise<void> {
-  const stale = Object.keys(await browser.storage.local.get(null)).filter((k) => k.startsWith(BADGE_PREFIX) && !(k.slice(BADGE_PREFIX.length) in answers));
-  if (stale.length > 0) await browser.storage.local.remove(stale);
-  await browser.storage.local.set(Object.fromEntries(Object.entries(answers).map(([domain, answer]) => [`${BADGE_PREFIX}${domain}`, answer])));
+export async function syncRegisteredScripts(
+  prefix: string,
+  wanted: Array<{ id: string; matches: string[]; excludeMatches: string[]; js: string[] }>,
+): Promise<void> {
+  const registered = (await browser.scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith(prefix));
+  const byId = new Map(registered.map((s) => [s.id, s]));
+  const wantedIds = new Set(wanted.map((w) => w.id));
+  const same = (a: string[] | undefined, b: string[]) => (a ?? []).length === b.length && b.every((x, i) => a![i] === x);
+  const stale = registered.filter((s) => !wantedIds.has(s.id)).map((s) => s.id);
+  const fresh = wanted.filter((w) => !byId.has(w.id));
+  const changed = wanted.filter((w) => {
+    const r = byId.get(w.id);
+    return r !== undefined && !(same(r.js, w.js) && same(r.matches, w.matches) && same(r.excludeMatches, w.excludeMatches));
+  });
+  const script = (w: (typeof wanted)[number]) => ({
+    ...w,
+    // At document_end: the badge is drawn as the page's DOM is complete, before DOMContentLoaded's listeners run.
+    runAt: 'document_end' as const,
+    allFrames: false,
+    persistAcrossSessions: true,
+  });
+  if (stale.length > 0) await browser.scripting.unregisterContentScripts({ ids: stale });
+  if (changed.length > 0) await browser.scripting.updateContentScripts(changed.map(script));
+  if (fresh.length > 0) await browser.scripting.registerContentScripts(fresh.map(script));
 }
 
-/** In a content script: the stored answer for the most specific of these domains, if any. */
-export async function loadBadgeAnswer(domains: string[]): Promise<unknown> {
-  const found = await browser.storage.local.get(domains.map((d) => `${BADGE_PREFIX}${d}`));
-  for (const domain of domains) if (`${BADGE_PREFIX}${domain}` in found) return found[`${BADGE_PREFIX}${domain}`];
-  return undefined;
+/** A JSON file of the extension's own package (the dataset's per-platform parts), never anything from the network. */
+export async function loadPackagedJson(path: string): Promise<unknown> {
+  const response = await fetch(browser.runtime.getURL(path));
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return response.json();
+}
+
+/** Earlier versions kept the badge's answer per platform domain in storage.local ("badge:<domain>"): drop them. */
+export async function dropLegacyBadgeAnswers(): Promise<void> {
+  const stale = Object.keys(await browser.storage.local.get(null)).filter((k) => k.startsWith('badge:'));
+  if (stale.length > 0) await browser.storage.local.remove(stale);
 }

@@ -1,14 +1,17 @@
 /**
  * The in-page badge: one element in a closed shadow root, built with DOM methods only (no innerHTML), so the
  * page can neither style it nor read it, and a strict Content Security Policy or Trusted Types do not block it.
- * A click or Enter/Space on the badge opens a compact card with the popup's headline; Escape closes it.
+ * A click or Enter/Space on the badge opens a compact card with the popup's headline (asked for when the card
+ * first opens, so drawing the badge waits for nothing); Escape closes it.
  */
-import type { BadgeSummary } from '../core/messaging/protocol.ts';
 import { BADGE_CSS } from './badge-styles.ts';
 
 export const HOST_TAG = 'residency-lens-badge';
 
 export type BadgeText = { dataTo: string; noFlows: string; dismiss: string; label: string; more: string; countries: string[] };
+
+/** What the badge shows: the platform, whether a destination is flagged in the user's regime, the card's headline. */
+export type BadgeView = { name: string; flagged: boolean; headline: () => Promise<string | undefined> };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -31,7 +34,7 @@ function addStyles(root: ShadowRoot): void {
   root.append(el('style', '', BADGE_CSS));
 }
 
-export function createBadge(summary: BadgeSummary, text: BadgeText, corner: string, onDismiss: () => void): HTMLElement {
+export function createBadge(summary: BadgeView, text: BadgeText, corner: string, onDismiss: () => void): HTMLElement {
   const host = document.createElement(HOST_TAG);
   host.setAttribute('data-corner', corner);
   const root = host.attachShadow({ mode: 'closed' });
@@ -43,7 +46,7 @@ export function createBadge(summary: BadgeSummary, text: BadgeText, corner: stri
   open.type = 'button';
   open.setAttribute('aria-expanded', 'false');
   open.setAttribute('aria-label', text.label);
-  const mark = el('span', summary.withoutAdequacy.length > 0 ? 'mark no-adequacy' : 'mark');
+  const mark = el('span', summary.flagged ? 'mark no-adequacy' : 'mark');
   mark.setAttribute('aria-hidden', 'true');
   const label = el('span', 'text');
   label.append(el('span', 'name', summary.name), text.countries.length > 0 ? ` ${text.dataTo} ${text.countries.join(', ')}` : ` ${text.noFlows}`);
@@ -60,10 +63,16 @@ export function createBadge(summary: BadgeSummary, text: BadgeText, corner: stri
   card.hidden = true;
   card.setAttribute('role', 'region');
   card.setAttribute('aria-label', summary.name);
-  card.append(el('p', 'headline', summary.headline), el('p', 'more', text.more));
+  const headline = el('p', 'headline');
+  card.append(headline, el('p', 'more', text.more));
+  let asked = false;
   open.setAttribute('aria-controls', 'card');
 
   const toggle = (show: boolean) => {
+    if (show && !asked) {
+      asked = true;
+      summary.headline().then((words) => void (headline.textContent = words ?? ''), () => undefined);
+    }
     card.hidden = !show;
     open.setAttribute('aria-expanded', String(show));
   };

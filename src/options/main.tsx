@@ -1,38 +1,33 @@
 /** Options entry: reads settings and history, renders, writes every change straight back to storage. */
 import { render } from 'preact';
-import type { CompiledDataset } from '../core/dataset/compile.ts';
-import { buildDisclosure } from '../core/disclosure/build-disclosure.ts';
 import { historyCsv, readHistory } from '../core/settings/history.ts';
 import { countryFromLocale, effectiveRegion, readSettings, regionFromCountry, updateSettings, type Settings } from '../core/settings/settings.ts';
-import datasetJson from '../generated/dataset.json';
 import {
-  clearHistory,
+  changeHistory,
+  changeStoredSettings,
   hasAllSitesAccess,
   loadHistory,
   loadStoredSettings,
   message,
   removeAllSitesAccess,
   requestAllSitesAccess,
-  storeHistory,
-  storeSettings,
   uiLanguage,
 } from '../browser/extension-api.ts';
+import hostIndex from 'virtual:residency-lens/host-index';
+import common from 'virtual:residency-lens/common';
 import { createFormatters } from '../core/format.ts';
 import { Options } from './Options.tsx';
 
-const dataset = datasetJson as unknown as CompiledDataset;
 const locale = uiLanguage();
 const t = (key: string, subs?: string[]) => message(key, subs);
 const f = createFormatters(locale);
 const today = () => new Date().toISOString().slice(0, 10);
 // Countries whose data-protection authority is in the dataset, for the "your authority" link.
-const countries = [...new Set(Object.values(dataset.authorities).filter((a) => a.kind === 'dpa' && a.country !== 'EU').map((a) => a.country))].sort((a, b) =>
+const countries = [...new Set(Object.values(common.authorities).filter((a) => a.kind === 'dpa' && a.country !== 'EU').map((a) => a.country))].sort((a, b) =>
   f.country(a).localeCompare(f.country(b), locale),
 );
-const destinations = (id: string) => {
-  const platform = dataset.platforms.find((p) => p.id === id);
-  return platform ? buildDisclosure(dataset, platform).destinations.map((d) => d.country) : [];
-};
+const platforms = new Map(hostIndex.platforms.map((p) => [p.id, p]));
+const destinations = (id: string) => platforms.get(id)?.countries ?? [];
 
 function download(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -54,17 +49,24 @@ async function draw(settings: Settings): Promise<void> {
       detected={{ region: settings.country ? effectiveRegion({ ...settings, region: null }, locale).region : regionFromCountry(detectedCountry), country: detectedCountry }}
       countries={countries}
       history={history}
-      platformName={(id) => dataset.platforms.find((p) => p.id === id)?.name ?? id}
+      platformName={(id) => platforms.get(id)?.name ?? id}
       destinations={destinations}
       today={today()}
       t={t}
       f={f}
       onChange={(change) => {
-        const next = updateSettings(settings, change);
-        void storeSettings(next).then(async () => {
+        // Applied to what is stored at this moment, not to the settings this page read earlier: a badge hidden in
+        // another tab meanwhile is kept.
+        const apply = (stored: unknown) => {
+          const current = readSettings(stored);
+          // "Show again" hands the list without the host; another tab may have hidden the badge somewhere
+          // meanwhile, so only the hosts the user removed here are removed.
+          const removed = change.siteExceptions && settings.siteExceptions.filter((host) => !change.siteExceptions!.includes(host));
+          return updateSettings(current, { ...change, ...(removed && { siteExceptions: current.siteExceptions.filter((host) => !removed.includes(host)) }) });
+        };
+        void changeStoredSettings(apply).then(async (next) => {
           // Turning history off, or shortening it, drops what is no longer allowed at once.
-          if (!next.history) await clearHistory();
-          else await storeHistory(readHistory(await loadHistory(), today(), next.historyDays));
+          await changeHistory((stored) => (next.history ? readHistory(stored, today(), next.historyDays) : undefined));
           document.getElementById('status')!.textContent = t('saved');
           await draw(next);
         });
@@ -74,7 +76,7 @@ async function draw(settings: Settings): Promise<void> {
         if (format === 'json') download('residency-lens-history.json', 'application/json', `${JSON.stringify(rows, null, 2)}\n`);
         else download('residency-lens-history.csv', 'text/csv', historyCsv(history, destinations));
       }}
-      onClearHistory={() => void clearHistory().then(() => draw(settings))}
+      onClearHistory={() => void changeHistory(() => undefined).then(() => draw(settings))}
       allSites={allSites}
       onAllSites={(grant) => {
         // The browser asks the user; this must run inside the click.

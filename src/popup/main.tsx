@@ -1,48 +1,59 @@
-/** Popup entry: reads the current tab (or `?tab=<id>`, used by tests) and the settings, then renders once. */
+/**
+ * Popup entry: reads the current tab (or `?tab=<id>`, used by tests), the settings and what the background saw the
+ * tab's page send, all at once; decides the platform with the bundled host index; loads only that platform's slice
+ * of the dataset (and those of the platforms the page sent data to); then renders once, complete, so nothing moves
+ * after the first paint.
+ */
 import { render } from 'preact';
-import type { CompiledDataset } from '../core/dataset/compile.ts';
 import { accessRequest } from '../core/disclosure/access-request.ts';
 import { disclosureMarkdown } from '../core/disclosure/summary-markdown.ts';
 import { ISSUE_TRACKER_NEW } from '../core/project.ts';
 import { readSettings, updateSettings } from '../core/settings/settings.ts';
-import datasetJson from '../generated/dataset.json';
-import { loadStoredSettings, message, openOptionsPage, requestAllSitesAccess, sendFromPage, storeSettings, tabUrl, uiLanguage } from '../browser/extension-api.ts';
+import { changeStoredSettings, loadPackagedJson, loadStoredSettings, message, openOptionsPage, requestAllSitesAccess, sendFromPage, tabUrl, uiLanguage } from '../browser/extension-api.ts';
 import { buildDisclosure } from '../core/disclosure/build-disclosure.ts';
+import { sliceFile, sliceSource, type PlatformSlice } from '../core/dataset/split.ts';
 import { parseTabActivityReply, tabActivityRequest } from '../core/messaging/protocol.ts';
 import type { ThirdParties } from './Popup.tsx';
 import { createFormatters } from '../core/format.ts';
 import { Popup } from './Popup.tsx';
-import { popupContext, popupState } from './popup-state.ts';
+import { popupContext, popupTarget, stateOf } from './popup-state.ts';
+import hostIndex from 'virtual:residency-lens/host-index';
+import common from 'virtual:residency-lens/common';
 
-const dataset = datasetJson as unknown as CompiledDataset;
+const loadSlice = (id: string) => loadPackagedJson(sliceFile(id)) as Promise<PlatformSlice>;
 
 async function thirdParties(tabId: number | undefined): Promise<ThirdParties> {
   if (tabId === undefined) return { observing: false, platforms: [] };
   const reply = parseTabActivityReply(await sendFromPage(tabActivityRequest(tabId)).catch(() => undefined));
   if (!reply?.ok) return { observing: false, platforms: [] };
+  const contacted = reply.activity?.platforms ?? [];
+  const slices = await Promise.all(contacted.map((p) => loadSlice(p.platformId).catch(() => undefined)));
   return {
     observing: reply.observing,
     ...(reply.activity?.pageServerCountry && { pageServerCountry: reply.activity.pageServerCountry }),
-    platforms: (reply.activity?.platforms ?? []).flatMap((p) => {
-      const platform = dataset.platforms.find((x) => x.id === p.platformId);
-      return platform ? [{ disclosure: buildDisclosure(dataset, platform), hosts: p.hosts, requests: p.requests, serverCountries: p.serverCountries }] : [];
+    platforms: contacted.flatMap((p, i) => {
+      const slice = slices[i];
+      return slice ? [{ disclosure: buildDisclosure(sliceSource(slice), slice.platform), hosts: p.hosts, requests: p.requests, serverCountries: p.serverCountries }] : [];
     }),
   };
 }
 
 async function start(): Promise<void> {
   const requested = Number(new URLSearchParams(location.search).get('tab') ?? Number.NaN);
-  const [tab, stored] = await Promise.all([tabUrl(Number.isInteger(requested) ? requested : undefined), loadStoredSettings()]);
+  const tabRead = tabUrl(Number.isInteger(requested) ? requested : undefined);
+  const contactedRead = tabRead.then((tab) => thirdParties(tab?.id));
+  const [tab, stored] = await Promise.all([tabRead, loadStoredSettings()]);
   const settings = readSettings(stored);
-  const contacted = await thirdParties(tab?.id);
+  const target = popupTarget(hostIndex, settings, tab?.url);
+  const [slice, contacted] = await Promise.all([target.kind === 'platform' ? loadSlice(target.platformId).catch(() => undefined) : undefined, contactedRead]);
   const locale = uiLanguage();
   const t = (key: string, subs?: string[]) => message(key, subs);
   const f = createFormatters(locale);
-  const context = popupContext(dataset, settings, locale, new Date().toISOString().slice(0, 10), ISSUE_TRACKER_NEW);
+  const context = popupContext(common, settings, locale, new Date().toISOString().slice(0, 10), ISSUE_TRACKER_NEW);
   document.documentElement.lang = locale;
   render(
     <Popup
-      state={popupState(dataset, settings, tab?.url)}
+      state={stateOf(target, slice && sliceSource(slice), slice?.platform)}
       context={context}
       thirdParties={contacted}
       t={t}
@@ -56,7 +67,7 @@ async function start(): Promise<void> {
         accessRequest: (d) => accessRequest(d, context.region, t),
         openOptions: () => void openOptionsPage(),
         grantAllSites: () => void requestAllSitesAccess().then(() => location.reload()),
-        enable: () => void storeSettings(updateSettings(settings, { enabled: true })).then(() => location.reload()),
+        enable: () => void changeStoredSettings((current) => updateSettings(readSettings(current), { enabled: true })).then(() => location.reload()),
       }}
     />,
     document.getElementById('app')!,

@@ -1,9 +1,15 @@
-/** What the popup shows for a tab, decided from its URL and the user's settings alone. */
-import type { CompiledDataset } from '../core/dataset/compile.ts';
+/**
+ * What the popup shows for a tab, decided from its URL and the user's settings alone: first which platform (with
+ * the host look-up over the host index, which the popup bundles), then that platform's disclosure (from its slice
+ * of the dataset, the only part the popup loads).
+ */
+import type { CompiledDataset, CompiledPlatform } from '../core/dataset/compile.ts';
+import type { CommonData } from '../core/dataset/split.ts';
 import type { Authority, ExchangeRates, Law } from '../core/dataset/schema.ts';
-import { buildDisclosure, type Disclosure } from '../core/disclosure/build-disclosure.ts';
+import { buildDisclosure, type Disclosure, type DisclosureSource } from '../core/disclosure/build-disclosure.ts';
 import { homeLaws } from '../core/disclosure/framing.ts';
-import { createPlatformLookup } from '../core/lookup.ts';
+import { createHostLookup } from '../core/lookup.ts';
+import type { HostTable } from '../core/match/platform-index.ts';
 import { effectiveRegion, type Region, type Settings } from '../core/settings/settings.ts';
 
 export type PopupContext = {
@@ -32,7 +38,7 @@ export type PopupState =
 const REGION_CURRENCY: Record<Region, string> = { eu: 'EUR', uk: 'GBP', ch: 'CHF', us: 'USD', other: 'EUR' };
 const REGION_AUTHORITY: Partial<Record<Region, string>> = { uk: 'uk-ico', ch: 'ch-fdpic', us: 'us-ftc' };
 
-export function popupContext(dataset: CompiledDataset, settings: Settings, locale: string, today: string, issueUrl: string): PopupContext {
+export function popupContext(dataset: CommonData, settings: Settings, locale: string, today: string, issueUrl: string): PopupContext {
   const { region, country } = effectiveRegion(settings, locale);
   const authorityId =
     REGION_AUTHORITY[region] ??
@@ -53,14 +59,28 @@ export function popupContext(dataset: CompiledDataset, settings: Settings, local
   };
 }
 
-export function popupState(dataset: CompiledDataset, settings: Settings, url: string | undefined): PopupState {
+/** Which platform the tab shows, before anything about it is loaded. */
+export type PopupTarget = Exclude<PopupState, { kind: 'platform' }> | { kind: 'platform'; platformId: string; host: string };
+
+export function popupTarget(index: { hosts: HostTable; platforms: ReadonlyArray<{ id: string; name: string }> }, settings: Settings, url: string | undefined): PopupTarget {
   // No URL means the browser did not let us read it: a site that is no platform (only platform hosts are readable).
   if (url === undefined) return { kind: 'unknown', host: undefined };
-  const result = createPlatformLookup(dataset).lookup(url);
+  const result = createHostLookup(index.hosts).lookup(url);
   if (result.kind === 'not-applicable') return result.reason === 'not-web' ? { kind: 'not-a-website' } : { kind: 'unknown', host: undefined };
-  if (!settings.enabled) {
-    return { kind: 'switched-off', host: result.host, everywhere: true, ...(result.kind === 'platform' && { platformName: result.platform.name }) };
-  }
-  if (result.kind === 'unknown') return { kind: 'unknown', host: result.host };
-  return { kind: 'platform', disclosure: buildDisclosure(dataset, result.platform), host: result.host };
+  const platform = result.kind === 'platform' ? index.platforms[result.index] : undefined;
+  if (!settings.enabled) return { kind: 'switched-off', host: result.host, everywhere: true, ...(platform && { platformName: platform.name }) };
+  if (!platform) return { kind: 'unknown', host: result.host };
+  return { kind: 'platform', platformId: platform.id, host: result.host };
+}
+
+/** The state once the platform's data is there: its slice as the source, or the whole dataset (tests). */
+export function stateOf(target: PopupTarget, source?: DisclosureSource, platform?: CompiledPlatform): PopupState {
+  if (target.kind !== 'platform') return target;
+  return source && platform ? { kind: 'platform', disclosure: buildDisclosure(source, platform), host: target.host } : { kind: 'unknown', host: target.host };
+}
+
+/** Both steps over the whole compiled dataset (tests, screenshots). */
+export function popupState(dataset: CompiledDataset, settings: Settings, url: string | undefined): PopupState {
+  const target = popupTarget(dataset, settings, url);
+  return stateOf(target, dataset, target.kind === 'platform' ? dataset.platforms.find((p) => p.id === target.platformId) : undefined);
 }

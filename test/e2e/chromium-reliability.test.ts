@@ -10,10 +10,11 @@
  */
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnswerer, summaryForUrl } from '../../src/background/answerer.ts';
+import { pageOf, summaryOf } from '../../src/background/answerer.ts';
 import { toolbarBadge } from '../../src/background/toolbar-badge.ts';
 import type { CompiledDataset } from '../../src/core/dataset/compile.ts';
 import datasetJson from '../../src/generated/dataset.json';
+import { answererFor } from '../unit/fixtures.ts';
 import { badgeText, launchChromium, tabIdOf, waitForBadge, type ExtensionBrowser } from './support/chromium.ts';
 import { currentWorker, within, workerController, workerHeapUsage } from './support/extension-worker.ts';
 import { startHttpsServer, type TestServer } from './support/https-server.ts';
@@ -215,7 +216,7 @@ describe('Chromium reliability: nothing leaves the machine', () => {
     // The extension's own files: its two pages, the worker's loader and the bundled assets, icons and messages.
     const isOwnFile = (url: string) =>
       url.startsWith(`${prefix}src/popup/index.html`) || url === `${prefix}src/options/index.html` || url === `${prefix}service-worker-loader.js` ||
-      /^\/(assets\/[\w.-]+\.(js|css)|icons\/[\w.-]+\.png|_locales\/[\w-]+\/messages\.json)$/.test(new URL(url).pathname);
+      /^\/(assets\/[\w.-]+\.(js|css)|icons\/[\w.-]+\.png|_locales\/[\w-]+\/messages\.json|data\/platforms\/[a-z0-9-]+\.json|content\/badge-scripts\.json)$/.test(new URL(url).pathname);
     const unexpected = seen.filter((r) => !(r.url.startsWith(prefix) || r.url.startsWith('data:') || visited.includes(r.url)));
     expect(unexpected, 'requests that are neither the test\'s navigations nor the extension\'s files').toEqual([]);
     expect(seen.filter((r) => r.fromExtension && !r.url.startsWith(prefix) && !r.url.startsWith('data:')), 'requests made by the extension\'s contexts').toEqual([]);
@@ -254,9 +255,12 @@ describe('Chromium reliability: 100 tabs', () => {
   const OTHERS = ['news.example-news.com', 'shop.example-shop.com'];
   // The toolbar shows the number of destination countries from the bundled dataset, and nothing for a platform
   // whose dataset entry has no sourced data flows yet (LinkedIn today), while the in-page badge still shows.
-  const answerer = createAnswerer(datasetJson as unknown as CompiledDataset, 'en');
+  const answerer = answererFor(datasetJson as unknown as CompiledDataset);
   // The text the background's own rule gives (a count of destinations, or '?' for a platform with no sourced flows).
-  const expectedToolbar = (host: string) => toolbarBadge(summaryForUrl(answerer, `https://${host}/`), 'count', (k) => k, (c) => c)?.text ?? '';
+  const expectedToolbar = (host: string) => {
+    const page = pageOf(answerer, `https://${host}/`);
+    return toolbarBadge(page ? summaryOf(page.platform, 'eu') : null, 'count', (k) => k, (c) => c)?.text ?? '';
+  };
   const TABS = 100;
   const BATCH = 10;
   let server: TestServer;

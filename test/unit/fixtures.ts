@@ -2,6 +2,8 @@
 import { compileDataset, type CompiledDataset } from '../../src/core/dataset/compile.ts';
 import type { Authority, Dataset, Jurisdiction, Platform } from '../../src/core/dataset/schema.ts';
 import { publicSuffixes } from '../../src/cli/public-suffixes.ts';
+import { createAnswerer, type Answerer } from '../../src/background/answerer.ts';
+import { hostIndex, platformSlice } from '../../src/core/dataset/split.ts';
 
 export const source = (url = 'https://www.dataprotection.ie/en/news-media', primary = true) => ({ url, publisher: 'Test publisher', primary });
 
@@ -86,4 +88,18 @@ export function compileFixture(platforms?: Platform[]): CompiledDataset {
   const { compiled, problems } = compileDataset(fixtureDataset(platforms), publicSuffixes());
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('\n'));
   return compiled;
+}
+
+/** The background's answerer over a compiled dataset, its slices read from the same dataset (no extension files). */
+export function answererFor(dataset: CompiledDataset, locale = 'en', t?: (key: string, substitutions?: string[]) => string): Answerer {
+  return createAnswerer(
+    hostIndex(dataset),
+    async (id) => {
+      const platform = dataset.platforms.find((p) => p.id === id);
+      if (!platform) throw new Error(`no platform ${id}`);
+      return platformSlice(dataset, platform);
+    },
+    locale,
+    t,
+  );
 }

@@ -51,9 +51,17 @@ export type Disclosure = {
 
 const DATA_ROLES: readonly FlowRole[] = ['storage', 'remote-access', 'processing'];
 
+/**
+ * What a disclosure is built from: the whole compiled dataset, or one platform's slice of it (see
+ * `src/core/dataset/split.ts`). Only the owners of actions are needed besides the platform itself.
+ */
+export type DisclosureSource = Pick<CompiledDataset, 'version' | 'authorities' | 'jurisdictions'> & {
+  platforms: ReadonlyArray<Pick<CompiledPlatform, 'id' | 'actions'>>;
+};
+
 function groupByCountry(
   entries: Array<{ country: string } & DestinationRole>,
-  dataset: CompiledDataset,
+  dataset: DisclosureSource,
 ): Destination[] {
   const byCountry = new Map<string, Destination>();
   for (const { country, ...role } of entries) {
@@ -78,7 +86,7 @@ function roleRank(destination: Destination): number {
   return Math.min(...destination.roles.map((r) => DATA_ROLES.indexOf(r.role)).filter((i) => i >= 0));
 }
 
-export function buildDisclosure(dataset: CompiledDataset, platform: CompiledPlatform): Disclosure {
+export function buildDisclosure(dataset: DisclosureSource, platform: CompiledPlatform): Disclosure {
   const dataFlows = platform.flows.filter((flow) => DATA_ROLES.includes(flow.role));
   // Stable sort: storage countries first, then remote access, then processing; file order within each.
   const destinations = groupByCountry(dataFlows, dataset).sort((a, b) => roleRank(a) - roleRank(b));

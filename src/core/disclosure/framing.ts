@@ -41,7 +41,7 @@ export function withoutAdequacy(disclosure: Disclosure, region: Region): Destina
 }
 
 /** Laws of the user's own country that protect them against transfers abroad (e.g. PADFA, PAFACA for the US). */
-export function homeLaws(dataset: CompiledDataset, country: string | null, region: Region): Law[] {
+export function homeLaws(dataset: Pick<CompiledDataset, 'jurisdictions'>, country: string | null, region: Region): Law[] {
   // The region decides: a browser language saying "US" does not bring US law into an EU user's popup.
   const code = region === 'us' ? 'US' : region === 'uk' ? 'GB' : region === 'ch' ? 'CH' : region === 'eu' && country !== null && isEeaCountry(country) ? country : null;
   if (code === null) return [];

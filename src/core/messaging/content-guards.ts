@@ -1,10 +1,10 @@
 /**
- * Receipt checks for the two messages a content script receives, without zod: the content script runs in every
+ * Receipt checks for the replies a content script receives, without zod: the content script runs in every
  * platform page and must stay under 10 KB gzipped, and zod's runtime alone would triple it. The zod schemas in
  * protocol.ts stay the one definition: `test/unit/core/messaging/content-guards.test.ts` checks that these guards
  * accept exactly what the schemas accept, on generated values.
  */
-import type { BackgroundNotice, ContentRequest, LinkHostsReply, PageSummaryReply } from './protocol.ts';
+import type { CardHeadlineReply, ContentRequest, LinkHostsReply, PageSummaryReply } from './protocol.ts';
 
 /** Hosts a link-marking content script may ask about in one message. */
 export const MAX_LINK_HOSTS = 200;
@@ -26,8 +26,7 @@ function isBadgeSummary(v: unknown): boolean {
     isCountryList(v.withoutAdequacy) &&
     typeof v.actions === 'number' &&
     Number.isInteger(v.actions) &&
-    v.actions >= 0 &&
-    isString(v.headline, 2000)
+    v.actions >= 0
   );
 }
 
@@ -44,8 +43,10 @@ export function isPageSummaryReply(v: unknown): v is PageSummaryReply {
   );
 }
 
-export function isBackgroundNotice(v: unknown): v is BackgroundNotice {
-  return isObject(v) && hasOnly(v, ['type']) && v.type === 'tab-updated';
+export function isCardHeadlineReply(v: unknown): v is CardHeadlineReply {
+  if (!isObject(v)) return false;
+  if (v.ok === false) return hasOnly(v, ['ok', 'error']) && typeof v.error === 'string' && ERRORS.includes(v.error);
+  return v.ok === true && hasOnly(v, ['ok', 'headline']) && isString(v.headline, 2000, 1);
 }
 
 function isLinkMatch(v: unknown): boolean {
@@ -59,5 +60,6 @@ export function isLinkHostsReply(v: unknown): v is LinkHostsReply {
 }
 
 export const pageSummaryRequest = (): ContentRequest => ({ type: 'page-summary' });
+export const cardHeadlineRequest = (): ContentRequest => ({ type: 'card-headline' });
 export const dismissOnSiteRequest = (): ContentRequest => ({ type: 'dismiss-on-site' });
 export const linkHostsRequest = (hosts: string[]): ContentRequest => ({ type: 'link-hosts', hosts });

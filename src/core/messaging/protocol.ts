@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 
 import { MAX_LINK_HOSTS } from './content-guards.ts';
 
-export { dismissOnSiteRequest, linkHostsRequest, MAX_LINK_HOSTS, pageSummaryRequest } from './content-guards.ts';
+export { cardHeadlineRequest, dismissOnSiteRequest, linkHostsRequest, MAX_LINK_HOSTS, pageSummaryRequest } from './content-guards.ts';
 
 const MAX_TEXT = 200;
 const shortText = z.string().check(z.minLength(1), z.maxLength(MAX_TEXT));
@@ -23,14 +23,16 @@ export const BadgeSummary = z.object({
   countries: z.array(countryCode).check(z.maxLength(60)),
   withoutAdequacy: z.array(countryCode).check(z.maxLength(60)),
   actions: z.number().check(z.int(), z.gte(0)),
-  /** the popup's headline sentence, for the in-page card */
-  headline: z.string().check(z.maxLength(2000)),
 });
 export type BadgeSummary = z.infer<typeof BadgeSummary>;
 
-/** Requests a content script may send: what to show on this page, and hiding the badge on this site. */
+/**
+ * Requests a content script may send: what to show on this page (only when the data registered with it is
+ * missing or malformed), the headline for the card the user opened, and hiding the badge on this platform host.
+ */
 export const ContentRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page-summary') }),
+  z.strictObject({ type: z.literal('card-headline') }),
   z.strictObject({ type: z.literal('dismiss-on-site') }),
   z.strictObject({
     type: z.literal('link-hosts'),
@@ -49,6 +51,17 @@ export const PageSummaryReply = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(false), error: z.enum(['bad-request', 'bad-sender', 'internal']) }),
 ]);
 export type PageSummaryReply = z.infer<typeof PageSummaryReply>;
+
+/** The popup's headline for the platform of the sender's page, in the user's legal frame and language. */
+export const CardHeadlineReply = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), headline: z.string().check(z.minLength(1), z.maxLength(2000)) }),
+  z.strictObject({ ok: z.literal(false), error: z.enum(['bad-request', 'bad-sender', 'internal']) }),
+]);
+export type CardHeadlineReply = z.infer<typeof CardHeadlineReply>;
+export function parseCardHeadlineReply(message: unknown): CardHeadlineReply | undefined {
+  const result = z.safeParse(CardHeadlineReply, message);
+  return result.success ? result.data : undefined;
+}
 
 /** Requests only the extension's own pages (popup, options) may send: the background checks the sender's URL. */
 export const PageRequest = z.discriminatedUnion('type', [
@@ -86,15 +99,6 @@ export function parseTabActivityReply(message: unknown): TabActivityReply | unde
   return result.success ? result.data : undefined;
 }
 export const tabActivityRequest = (tabId: number): PageRequest => ({ type: 'tab-activity', tabId });
-
-/** What the background may tell a content script: the tab's URL changed (a single-page app navigated). */
-export const BackgroundNotice = z.strictObject({ type: z.literal('tab-updated') });
-export type BackgroundNotice = z.infer<typeof BackgroundNotice>;
-export const tabUpdatedNotice = (): BackgroundNotice => ({ type: 'tab-updated' });
-export function parseBackgroundNotice(message: unknown): BackgroundNotice | undefined {
-  const result = z.safeParse(BackgroundNotice, message);
-  return result.success ? result.data : undefined;
-}
 
 export const LinkMatch = z.object({ host: z.string(), platformId: z.string(), name: shortText, countries: z.array(countryCode), headline: z.string().check(z.maxLength(2000)) });
 export type LinkMatch = z.infer<typeof LinkMatch>;

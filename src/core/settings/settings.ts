@@ -25,7 +25,10 @@ const fields = {
   country: [z.nullable(z.string().check(z.regex(/^[A-Z]{2}$/))), null],
   inPageBadge: [z.boolean(), true],
   badgeCorner: [z.enum(BADGE_CORNERS), 'bottom-right'],
-  /** hosts (registrable domains) where the in-page badge is not shown */
+  /**
+   * platform hosts (keys of the compiled host table, such as mail.google.com or tiktok.com) where the in-page badge
+   * is not shown; hiding it on one leaves the others alone (Gmail, not Google Search)
+   */
   siteExceptions: [z.array(hostPattern).check(z.maxLength(500)), []],
   toolbarBadge: [z.enum(TOOLBAR_STYLES), 'count'],
   currency: [z.enum(DISPLAY_CURRENCIES), 'auto'],
@@ -105,8 +108,12 @@ export function effectiveRegion(settings: Settings, locale: string): { region: R
   return { region: settings.region ?? regionFromCountry(country), country };
 }
 
-/** Whether the in-page badge shows on a host, given the exceptions (a registrable domain covers its subdomains). */
-export function badgeAllowedOn(settings: Settings, host: string): boolean {
+/**
+ * Whether the in-page badge shows on the pages of a platform host (the key of the host table that matched them).
+ * An exception covers that key's pages only: a longer key below it (mail.google.com under google.com) is
+ * another platform host with exceptions of its own.
+ */
+export function badgeAllowedOn(settings: Settings, platformHost: string): boolean {
   if (!settings.enabled || !settings.inPageBadge) return false;
-  return !settings.siteExceptions.some((site) => host === site || host.endsWith(`.${site}`));
+  return !settings.siteExceptions.includes(platformHost);
 }

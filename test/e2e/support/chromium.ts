@@ -90,6 +90,7 @@ export async function launchChromium(opts: {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
   origin = `chrome-extension://${extensionId}/`;
+  await badgeScriptsRegistered(worker);
   return {
     context,
     extensionId,
@@ -100,6 +101,20 @@ export async function launchChromium(opts: {
       if (leaks.length > 0) throw new Error(`the extension made network requests:\n${leaks.join('\n')}`);
     },
   };
+}
+
+/**
+ * Waits until the background has registered the in-page badge's scripts (it does so when it is installed or
+ * started; a page opened before that gets no badge, as with any content script), or a few seconds have passed
+ * (a profile whose settings turn the badge off has none).
+ */
+export async function badgeScriptsRegistered(worker: Worker, ms = 10_000): Promise<void> {
+  await worker.evaluate(async (limit) => {
+    const end = Date.now() + limit;
+    while (Date.now() < end && (await chrome.scripting.getRegisteredContentScripts()).every((s) => !s.id.startsWith('badge:'))) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }, ms);
 }
 
 /** Text inside the closed shadow root of the in-page badge, read through CDP (the page itself cannot). */

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPlatformLookup } from '../../../src/core/lookup.ts';
 import {
-  parseBackgroundNotice,
+  parseCardHeadlineReply,
   parseContentRequest,
   parseLinkHostsReply,
   parsePageRequest,
@@ -93,7 +93,7 @@ describe('reliability: properties (100,000 cases)', { timeout: 60_000 }, () => {
         parsePageSummaryReply(value);
         parseTabActivityReply(value);
         parseLinkHostsReply(value);
-        parseBackgroundNotice(value);
+        parseCardHeadlineReply(value);
         expect(readSettings(value).version).toBe(1);
       }),
       { numRuns: RUNS },

@@ -1,8 +1,8 @@
 /** The content script's light receipt checks accept exactly what the zod schemas (the one definition) accept. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isBackgroundNotice, isLinkHostsReply, isPageSummaryReply } from '../../../../src/core/messaging/content-guards.ts';
-import { parseBackgroundNotice, parseLinkHostsReply, parsePageSummaryReply } from '../../../../src/core/messaging/protocol.ts';
+import { isCardHeadlineReply, isLinkHostsReply, isPageSummaryReply } from '../../../../src/core/messaging/content-guards.ts';
+import { parseCardHeadlineReply, parseLinkHostsReply, parsePageSummaryReply } from '../../../../src/core/messaging/protocol.ts';
 
 const code = fc.constantFrom('IE', 'CN', 'US', 'xx', 'C', 'USA', '');
 const summary = fc.record(
@@ -12,7 +12,7 @@ const summary = fc.record(
     countries: fc.array(code, { maxLength: 4 }),
     withoutAdequacy: fc.array(code, { maxLength: 3 }),
     actions: fc.oneof(fc.nat(20), fc.constant(-1), fc.constant(1.5)),
-    headline: fc.oneof(fc.string({ maxLength: 50 }), fc.constant('x'.repeat(2001))),
+    headline: fc.string({ maxLength: 5 }),
   },
   { requiredKeys: ['platformId', 'name', 'countries', 'withoutAdequacy', 'actions'] },
 );
@@ -35,10 +35,17 @@ describe('content-script guards agree with the zod schemas', () => {
       { numRuns: 10_000 },
     );
   });
-  it('background notices', () => {
+  it('card-headline replies', () => {
+    const headline = fc.oneof(fc.string({ maxLength: 50 }), fc.constant(''), fc.constant('x'.repeat(2001)), fc.nat());
+    const value = fc.oneof(
+      fc.record({ ok: fc.constant(true), headline }),
+      fc.record({ ok: fc.constant(true), headline, extra: fc.string() }),
+      fc.record({ ok: fc.constant(false), error: fc.constantFrom('bad-request', 'internal', 'other') }),
+      fc.anything(),
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.constant({ type: 'tab-updated' }), fc.record({ type: fc.string() }), fc.anything()), (value) => {
-        expect(isBackgroundNotice(value)).toBe(parseBackgroundNotice(value) !== undefined);
+      fc.property(value, (v) => {
+        expect(isCardHeadlineReply(v)).toBe(parseCardHeadlineReply(v) !== undefined);
       }),
       { numRuns: 5_000 },
     );

@@ -215,27 +215,25 @@ describe('effectiveRegion', () => {
 });
 
 describe('badgeAllowedOn', () => {
-  const s = settings({ siteExceptions: ['tiktok.com', 'm.facebook.com'] });
+  const s = settings({ siteExceptions: ['tiktok.com', 'mail.google.com'] });
 
-  it('hides the badge on an excepted site and all its subdomains', () => {
+  it('hides the badge on the pages of an excepted platform host', () => {
     expect(badgeAllowedOn(s, 'tiktok.com')).toBe(false);
-    expect(badgeAllowedOn(s, 'www.tiktok.com')).toBe(false);
-    expect(badgeAllowedOn(s, 'a.b.tiktok.com')).toBe(false);
-    expect(badgeAllowedOn(s, 'm.facebook.com')).toBe(false);
-    expect(badgeAllowedOn(s, 'x.m.facebook.com')).toBe(false);
+    expect(badgeAllowedOn(s, 'mail.google.com')).toBe(false);
   });
 
-  it('shows it elsewhere, including look-alikes and parents of an exception', () => {
+  it('shows it on every other platform host, including a parent or a child of an exception', () => {
+    // Hiding it on Gmail leaves Google Search (google.com) and Gemini (gemini.google.com) alone.
+    expect(badgeAllowedOn(s, 'google.com')).toBe(true);
+    expect(badgeAllowedOn(s, 'gemini.google.com')).toBe(true);
+    expect(badgeAllowedOn(s, 'analytics.tiktok.com')).toBe(true);
     expect(badgeAllowedOn(s, 'nottiktok.com')).toBe(true);
-    expect(badgeAllowedOn(s, 'tiktok.com.evil.example')).toBe(true);
-    expect(badgeAllowedOn(s, 'facebook.com')).toBe(true);
-    expect(badgeAllowedOn(s, 'www.facebook.com')).toBe(true);
   });
 
   it('hides it everywhere when switched off or when the in-page badge is off', () => {
-    expect(badgeAllowedOn(settings({ enabled: false }), 'www.youtube.com')).toBe(false);
-    expect(badgeAllowedOn(settings({ inPageBadge: false }), 'www.youtube.com')).toBe(false);
-    expect(badgeAllowedOn(DEFAULT_SETTINGS, 'www.youtube.com')).toBe(true);
+    expect(badgeAllowedOn(settings({ enabled: false }), 'youtube.com')).toBe(false);
+    expect(badgeAllowedOn(settings({ inPageBadge: false }), 'youtube.com')).toBe(false);
+    expect(badgeAllowedOn(DEFAULT_SETTINGS, 'youtube.com')).toBe(true);
   });
 });
 

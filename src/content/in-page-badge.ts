@@ -1,0 +1,106 @@
+/**
+ * Content script of the in-page badge, in the top frame of platform pages only. The background registers it for
+ * each platform host a person visits, after three small files that hand it the user's region and corner and the
+ * part of the compiled host table its pages can reach (see src/core/content-data.ts). So it decides which
+ * platform this page belongs to with the same matcher and the same table as the popup and the toolbar, and draws
+ * the badge at once, with nothing to wait for. Only when that data is missing or malformed does it ask the
+ * background. The card's headline is asked for when the user opens the card.
+ *
+ * It runs once per document: a single-page app changing its URL stays on the same host, so on the same platform,
+ * and keeps its badge. It keeps the badge in the page when the page removes it (a bounded number of times, so a
+ * hostile page cannot start a loop), and never throws into the page: every failure ends quietly.
+ */
+import { message, sendToBackground, uiLanguage } from '../browser/extension-api.ts';
+import { badgeOf, CONTENT_GLOBAL, readContentData } from '../core/content-data.ts';
+import { createHostLookup } from '../core/lookup.ts';
+import { cardHeadlineRequest, dismissOnSiteRequest, isCardHeadlineReply, isPageSummaryReply, pageSummaryRequest } from '../core/messaging/content-guards.ts';
+import { createBadge } from './badge.ts';
+
+const MAX_REINSERTS = 10;
+let host: HTMLElement | undefined;
+let reinserts = 0;
+
+type Shown = { name: string; countries: string[]; flagged: boolean; corner: string };
+
+function place(node: HTMLElement): void {
+  (document.body ?? document.documentElement).append(node);
+}
+
+/**
+ * From the registered data: the badge to show, null when this page belongs to no platform (a site under a public
+ * suffix below the platform's host), undefined when the data is not there or not well-formed.
+ */
+function fromRegisteredData(): Shown | null | undefined {
+  const data = readContentData(globalThis);
+  if (!data) return undefined;
+  const result = createHostLookup(data.table.hosts).lookup(location.hostname);
+  if (result.kind !== 'platform') return null;
+  const badge = badgeOf(data, result.index);
+  return badge && { name: badge.platform.name, countries: badge.platform.countries, flagged: badge.flagged.length > 0, corner: data.corner };
+}
+
+/** The background's answer, when the registered data could not be used. */
+async function fromBackground(): Promise<Shown | null> {
+  const reply: unknown = await sendToBackground(pageSummaryRequest());
+  if (!isPageSummaryReply(reply) || !reply.ok || reply.summary === null || !reply.showBadge) return null;
+  return { name: reply.summary.name, countries: reply.summary.countries, flagged: reply.summary.withoutAdequacy.length > 0, corner: reply.corner };
+}
+
+async function headline(): Promise<string | undefined> {
+  const reply: unknown = await sendToBackground(cardHeadlineRequest());
+  return isCardHeadlineReply(reply) && reply.ok ? reply.headline : undefined;
+}
+
+function draw(shown: Shown): void {
+  const regions = new Intl.DisplayNames([uiLanguage()], { type: 'region' });
+  const countries = shown.countries.map((code) => regions.of(code) ?? code);
+  const badge = createBadge(
+    { name: shown.name, flagged: shown.flagged, headline },
+    {
+      dataTo: message('badgeDataTo'),
+      noFlows: message('badgeNoFlows'),
+      dismiss: message('badgeDismiss'),
+      label: countries.length > 0 ? message('badgeLabel', [shown.name, countries.join(', ')]) : message('badgeLabelNoFlows', [shown.name]),
+      more: message('badgeMore'),
+      countries,
+    },
+    shown.corner,
+    () => {
+      badge.remove();
+      host = undefined;
+      void sendToBackground(dismissOnSiteRequest()).catch(() => undefined);
+    },
+  );
+  host = badge;
+  place(badge);
+}
+
+/** Puts the badge back when the page removes it (rewrites the body, replaces <body>), a bounded number of times. */
+function keepInPage(): void {
+  const observer = new MutationObserver(() => {
+    if (host === undefined || host.isConnected || reinserts >= MAX_REINSERTS) return;
+    reinserts += 1;
+    place(host);
+    if (document.body) observer.observe(document.body, { childList: true });
+  });
+  observer.observe(document.documentElement, { childList: true });
+  if (document.body) observer.observe(document.body, { childList: true });
+}
+
+function start(): void {
+  if (window.top !== window || document.documentElement === null) return;
+  // Should two registrations ever match one page, the script runs twice in the same world: draw once.
+  const state = ((globalThis as Record<string, unknown>)[CONTENT_GLOBAL] ??= {}) as { started?: boolean };
+  if (state.started) return;
+  state.started = true;
+  keepInPage();
+  const shown = fromRegisteredData();
+  if (shown) draw(shown);
+  else if (shown === undefined) void fromBackground().then((answer) => answer && draw(answer), () => undefined);
+}
+
+try {
+  start();
+} catch {
+  // The extension was reloaded or the page is going away: nothing to show, nothing to report.
+}

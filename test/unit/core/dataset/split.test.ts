@@ -1,0 +1,120 @@
+/**
+ * The dataset's parts answer exactly as the whole: the in-page badge's registered scripts (one per platform host,
+ * each with its part of the host table) name the same platform as the whole table for every host of the dataset,
+ * their subdomains, hosts under public suffixes below a platform, and look-alikes; exactly one script runs on
+ * each page; each platform's slice builds the same disclosure as the whole dataset; the badge flags are the
+ * framing module's, for every region.
+ */
+import { describe, expect, it } from 'vitest';
+import { badgeRegistrations } from '../../../../src/core/content-data.ts';
+import { badgeScripts, commonData, hostIndex, platformSlice, sliceSource, type BadgeScript } from '../../../../src/core/dataset/split.ts';
+import { buildDisclosure } from '../../../../src/core/disclosure/build-disclosure.ts';
+import { withoutAdequacy } from '../../../../src/core/disclosure/framing.ts';
+import { createHostLookup, matchedKey } from '../../../../src/core/lookup.ts';
+import { pageDomains } from '../../../../src/core/manifest/match-patterns.ts';
+import { REGIONS } from '../../../../src/core/settings/settings.ts';
+import { compileFixture, platform, TIKTOK_LIKE } from '../../fixtures.ts';
+import { realDataset } from '../../helpers.ts';
+
+/** Chrome's and Firefox's reading of a `*://host/*` or `*://*.host/*` pattern, for the host part. */
+const patternMatches = (pattern: string, host: string) => {
+  const p = /^\*:\/\/(\*\.)?([^/]+)\/\*$/.exec(pattern);
+  if (!p) throw new Error(`unexpected pattern ${pattern}`);
+  return p[1] ? host === p[2] || host.endsWith(`.${p[2]}`) : host === p[2];
+};
+const injected = (scripts: BadgeScript[], host: string) =>
+  scripts.filter((s) => s.matches.some((m) => patternMatches(m, host)) && !s.excludeMatches.some((m) => patternMatches(m, host)));
+
+function hostsToTry(dataset: ReturnType<typeof realDataset>): string[] {
+  const keys = Object.keys(dataset.hosts.keys);
+  const stops = dataset.hosts.stops;
+  return [
+    ...keys,
+    ...keys.flatMap((k) => [`www.${k}`, `a.b.${k}`, `m.${k}`]),
+    ...stops.flatMap((s) => [`someone.${s}`, `x.someone.${s}`]),
+    ...keys.flatMap((k) => [`not${k}`, `${k}.evil.example`]),
+  ];
+}
+
+describe.each([
+  ['the real dataset', realDataset()],
+  [
+    'nested hosts and a stop',
+    compileFixture([
+      TIKTOK_LIKE,
+      platform('google-search', [['google.com', 'main']]),
+      platform('gmail', [['mail.google.com', 'main']]),
+      platform('analytics', [['analytics.google.com', 'tracking']]),
+      platform('inbox', [['inbox.mail.google.com', 'main']]),
+      platform('hoster', [['fastly.net', 'main']]),
+    ]),
+  ],
+])('badge scripts over %s', (_name, dataset) => {
+  const index = hostIndex(dataset);
+  const scripts = badgeScripts(index, dataset);
+  const whole = createHostLookup(dataset.hosts);
+  const pages = pageDomains(dataset);
+  const idOf = (lookup: ReturnType<typeof createHostLookup>, platforms: Array<{ id: string }>, host: string) => {
+    const r = lookup.lookup(host);
+    return r.kind === 'platform' ? platforms[r.index]!.id : null;
+  };
+
+  it('have one script for every key at or under a page domain', () => {
+    const expected = Object.keys(dataset.hosts.keys).filter((k) => pages.some((p) => k === p || k.endsWith(`.${p}`)));
+    expect(scripts.map((s) => s.host).sort()).toEqual(expected.sort());
+  });
+
+  it('run exactly one script on every page the extension may see, none elsewhere, each naming the whole table\'s platform', () => {
+    let checked = 0;
+    for (const host of hostsToTry(dataset)) {
+      const visible = pages.some((p) => host === p || host.endsWith(`.${p}`));
+      const running = injected(scripts, host);
+      expect(running.length, host).toBe(visible ? 1 : 0);
+      if (!visible) continue;
+      const script = running[0]!;
+      expect(idOf(createHostLookup(script.table.hosts), script.table.platforms, host), host).toBe(idOf(whole, dataset.platforms, host));
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('hide the badge on one platform host only: its pages get no script, longer hosts below it keep theirs', () => {
+    for (const hidden of scripts.map((s) => s.host)) {
+      const registered = badgeRegistrations(scripts, { on: true, region: 'eu', corner: 'bottom-right', hidden: [hidden] }, 'content.js');
+      const kept = scripts.filter((s) => registered.some((r) => r.id === `badge:${s.host}`));
+      for (const host of [hidden, `www.${hidden}`, ...scripts.map((s) => s.host).filter((h) => h !== hidden)]) {
+        const running = injected(kept, host);
+        // The key the matcher stops at is the one the dismissal was kept under.
+        expect(running.length, `${host} with ${hidden} hidden`).toBe(matchedKey(dataset.hosts, host) === hidden ? 0 : 1);
+      }
+    }
+  });
+
+  it('carry the badge facts, flagged by the framing module in every region', () => {
+    for (const p of dataset.platforms) {
+      const badge = index.platforms[dataset.platforms.indexOf(p)]!;
+      const d = buildDisclosure(dataset, p);
+      expect(badge).toMatchObject({ id: p.id, name: p.name, countries: d.destinations.map((x) => x.country), actions: d.counts.actions });
+      for (const region of REGIONS) expect(badge.flagged[region], `${p.id} ${region}`).toEqual(withoutAdequacy(d, region).map((x) => x.country));
+    }
+  });
+
+  it('each platform\'s slice builds the same disclosure as the whole dataset', () => {
+    for (const p of dataset.platforms) {
+      const slice = JSON.parse(JSON.stringify(platformSlice(dataset, p))) as ReturnType<typeof platformSlice>;
+      expect(buildDisclosure(sliceSource(slice), slice.platform), p.id).toEqual(buildDisclosure(dataset, p));
+    }
+  });
+});
+
+describe('the common part', () => {
+  it('holds every home-country law and every authority the popup may name', () => {
+    const dataset = realDataset();
+    const common = commonData(dataset);
+    expect(common.authorities).toEqual(dataset.authorities);
+    for (const [code, j] of Object.entries(dataset.jurisdictions)) {
+      if (j.laws.some((l) => l.kind === 'user-protection')) expect(common.jurisdictions[code]).toEqual(j);
+    }
+    expect(common.version).toBe(dataset.version);
+  });
+});
