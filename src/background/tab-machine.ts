@@ -12,7 +12,7 @@
  *   single-page app: no new document, no new visit).
  * - A URL the extension may not see (`url: undefined`) is a page of no platform; nothing from an earlier page
  *   carries over to it.
- * - A prerendered page (a request with `prerender: true`) changes nothing until it is shown.
+ * - A prerendered page (requests with `preload: true`) changes nothing until it is shown.
  * - One visit per platform and navigation: counted when a new document of a platform is shown, never for a URL
  *   change inside a document nor for a document the back/forward cache restores.
  * - Events that come before the state saved by an earlier run of the background (`restored`) are queued and
@@ -26,7 +26,11 @@ export type TabEvent =
   | { type: 'restored'; tabs: Array<[number, unknown]> }
   /** The tab's URL as the browser reports it after a navigation or URL change; undefined: not visible to us. */
   | { type: 'committed'; tabId: number; url: string | undefined }
-  | { type: 'request'; tabId: number; url: string; main: boolean; phase: 'sent' | 'answered'; ip?: string; prerender?: boolean; initiator?: string }
+  /**
+   * A request of the tab, as the browser reports it; `main` for its top-level document, `preload` for one made for
+   * a page loaded ahead of a navigation (prerendered), not for the page on screen.
+   */
+  | { type: 'request'; tabId: number; url: string; main: boolean; phase: 'sent' | 'answered'; ip?: string; preload?: boolean; initiator?: string }
   | { type: 'closed'; tabId: number }
   /** Settings changed: show every tab again. */
   | { type: 'refresh' };
@@ -161,7 +165,7 @@ export function createTabMachine<P extends { id: string }>(ports: TabPorts<P>) {
     if (e.main) {
       if (e.phase === 'sent') return; // the page on screen stays until the answer (a redirect may follow)
       const url = withoutFragment(e.url);
-      if (e.prerender) {
+      if (e.preload) {
         const doc = newDoc(url);
         tab.prerendered = [doc, ...tab.prerendered];
         for (const old of tab.prerendered.splice(MAX_PRERENDERED)) drop(old);
@@ -176,7 +180,7 @@ export function createTabMachine<P extends { id: string }>(ports: TabPorts<P>) {
       return;
     }
     // A prerendered page's requests count for it, never for the page on screen.
-    const doc = e.prerender ? tab.prerendered.find((d) => originOf(d.url) === e.initiator) : tab.current;
+    const doc = e.preload ? tab.prerendered.find((d) => originOf(d.url) === e.initiator) : tab.current;
     if (doc === undefined) return;
     const changed = tracker.observe({ tabId: doc.id, url: e.url, type: 'sub', phase: e.phase, ...(e.ip && { ip: e.ip }) });
     if (changed && doc === tab.current) show(e.tabId);

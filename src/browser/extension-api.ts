@@ -143,19 +143,21 @@ export function extensionOrigin(): string {
  * Every response the browser lets the extension see (only hosts it has access to: the platforms, or all sites
  * once the user grants it). Observation only: the listener cannot block or change anything.
  */
-export type ObservedRequest = { tabId: number; url: string; main: boolean; phase: 'sent' | 'answered'; ip?: string; prerender: boolean; initiator?: string };
+export type ObservedRequest = { tabId: number; url: string; main: boolean; phase: 'sent' | 'answered'; ip?: string; preload: boolean; initiator?: string };
 
 export function onRequestObserved(listener: (request: ObservedRequest) => void): boolean {
   if (!browser.webRequest?.onSendHeaders) return false;
-  // Chrome says which document lifecycle a request belongs to: "prerender" for a page loaded ahead of a
-  // navigation that may never come (speculation rules). Firefox does not prerender and leaves it out.
-  type Details = { tabId: number; url: string; type: string; initiator?: string; ip?: string; documentLifecycle?: string };
+  // Chrome says which document a request belongs to. A page loaded ahead of a navigation that may never come
+  // (speculation rules) is a preload, not the tab's page: its requests have the "prerender" lifecycle, and the
+  // top-level request fetched ahead for it comes from the current document (it has a documentId, which a
+  // navigation's own request never has). Firefox does not prerender and sends neither.
+  type Details = { tabId: number; url: string; type: string; initiator?: string; ip?: string; documentLifecycle?: string; documentId?: string };
   const observed = (d: Details, phase: 'sent' | 'answered'): ObservedRequest => ({
     tabId: d.tabId,
     url: d.url,
     main: d.type === 'main_frame',
     phase,
-    prerender: d.documentLifecycle === 'prerender',
+    preload: d.documentLifecycle === 'prerender' || (d.type === 'main_frame' && d.documentId !== undefined),
     ...(d.initiator && { initiator: d.initiator }),
     ...(phase === 'answered' && d.ip && { ip: d.ip }),
   });

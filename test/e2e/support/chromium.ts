@@ -51,6 +51,8 @@ export async function launchChromium(opts: {
   locale?: string;
   dist?: string;
   extraArgs?: string[];
+  /** Keep the back/forward cache, which Playwright turns off by default. */
+  backForwardCache?: boolean;
   /** Write Chromium's net log into the profile, to tell who made each request (see net-log.ts). */
   netLog?: boolean;
 }): Promise<ExtensionBrowser> {
@@ -61,7 +63,7 @@ export async function launchChromium(opts: {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreDefaultArgs: ['--disable-extensions', ...(opts.backForwardCache ? ['--disable-back-forward-cache'] : [])],
     colorScheme: opts.colorScheme ?? 'light',
     locale: opts.locale ?? 'en-US',
     args: [
@@ -130,6 +132,20 @@ export async function badgeText(page: Page): Promise<string | undefined> {
   const text = (node: Node): string =>
     node.localName === 'style' ? '' : node.nodeType === 3 ? (node.nodeValue ?? '') : [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(text).join('');
   return text(host);
+}
+
+/** The platform name the badge shows (its `.name` element), read through CDP; undefined when there is no badge. */
+export async function badgeName(page: Page): Promise<string | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  type Node = { localName?: string; nodeType: number; nodeValue?: string; attributes?: string[]; children?: Node[]; shadowRoots?: Node[] };
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+  await cdp.detach();
+  const all = (node: Node): Node[] => [node, ...[...(node.children ?? []), ...(node.shadowRoots ?? [])].flatMap(all)];
+  const host = all(root).find((n) => n.localName === 'residency-lens-badge');
+  if (!host) return undefined;
+  const name = all(host).find((n) => n.attributes?.[n.attributes.indexOf('class') + 1] === 'name' && n.attributes.includes('class'));
+  const text = (node: Node): string => (node.nodeType === 3 ? (node.nodeValue ?? '') : (node.children ?? []).map(text).join(''));
+  return name ? text(name) : '';
 }
 
 /** Waits until the badge is there (or the time is up) and returns its text. */

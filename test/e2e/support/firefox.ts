@@ -88,8 +88,57 @@ export async function waitForFirefoxBadge(page: Page, timeout = 15_000): Promise
 /** Opens one of the extension's own pages (moz-extension://) in a new tab, through raw BiDi navigation. */
 export async function openExtensionPage(browser: Browser, path: string): Promise<Page> {
   const page = await browser.newPage();
-  const context = (page.mainFrame() as unknown as { _id: string })._id;
-  const { connection } = browser as unknown as { connection: { send(m: string, p: object): Promise<unknown> } };
-  await connection.send('browsingContext.navigate', { context, url: `${FIREFOX_EXTENSION_ORIGIN}/${path}`, wait: 'complete' });
+  await gotoExtensionPage(page, path);
   return page;
+}
+
+/** Navigates a tab to one of the extension's own pages (puppeteer's goto refuses moz-extension://). */
+export async function gotoExtensionPage(page: Page, path: string): Promise<void> {
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const { connection } = page.browser() as unknown as { connection: { send(m: string, p: object): Promise<unknown> } };
+  await connection.send('browsingContext.navigate', { context, url: `${FIREFOX_EXTENSION_ORIGIN}/${path}`, wait: 'complete' });
+}
+
+/** The platform name the badge shows (its `.name` element), through BiDi's shadow-tree serialisation. */
+export async function firefoxBadgeName(page: Page): Promise<string | undefined> {
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  type Node = { type: string; value?: { nodeType?: number; localName?: string; nodeValue?: string; attributes?: Record<string, string>; children?: Node[]; shadowRoot?: Node | null } };
+  const { result } = await bidi<{ result: Node }>(page, 'script.callFunction', {
+    functionDeclaration: '() => document.querySelector("residency-lens-badge")',
+    target: { context },
+    awaitPromise: false,
+    serializationOptions: { includeShadowTree: 'all', maxDomDepth: 20 },
+  });
+  if (result.type !== 'node') return undefined;
+  const all = (node: Node | null | undefined): Node[] => (node?.value ? [node, ...[node.value.shadowRoot, ...(node.value.children ?? [])].flatMap(all)] : []);
+  const text = (node: Node): string => (node.value?.nodeType === 3 ? (node.value.nodeValue ?? '') : (node.value?.children ?? []).map(text).join(''));
+  const name = all(result).find((n) => n.value?.attributes?.class === 'name');
+  return name ? text(name) : '';
+}
+
+/**
+ * Runs `fn` in an extension page of the add-on (where `browser.*` is available) and returns its result: a probe
+ * page opened once per browser and kept.
+ */
+const probes = new WeakMap<Browser, Promise<Page>>();
+export async function inExtension<A, R>(browser: Browser, fn: (arg: A) => Promise<R> | R, arg: A): Promise<R> {
+  let probe = probes.get(browser);
+  if (!probe) {
+    probe = openExtensionPage(browser, 'src/options/index.html');
+    probes.set(browser, probe);
+  }
+  return (await probe).evaluate(fn as never, arg as never) as Promise<R>;
+}
+
+type Api = { tabs: { query(q: object): Promise<Array<{ id: number; url?: string }>> }; action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } };
+
+export async function firefoxTabId(browser: Browser, url: string): Promise<number> {
+  return inExtension(browser, async (u) => (await (globalThis as unknown as { browser: Api }).browser.tabs.query({ url: u }))[0]!.id, url);
+}
+
+export async function firefoxToolbar(browser: Browser, tabId: number): Promise<{ text: string; title: string }> {
+  return inExtension(browser, async (id) => {
+    const b = (globalThis as unknown as { browser: Api }).browser;
+    return { text: await b.action.getBadgeText({ tabId: id }), title: await b.action.getTitle({ tabId: id }) };
+  }, tabId);
 }

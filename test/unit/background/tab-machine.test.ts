@@ -29,10 +29,10 @@ function setup() {
 const TAB = 7;
 const committed = (url: string | undefined, tabId = TAB): TabEvent => ({ type: 'committed', tabId, url });
 const page = (url: string, extra: Partial<Extract<TabEvent, { type: 'request' }>> = {}): TabEvent[] => [
-  { type: 'request', tabId: TAB, url, main: true, phase: 'sent', prerender: false, ...extra },
-  { type: 'request', tabId: TAB, url, main: true, phase: 'answered', prerender: false, ip: '192.0.2.1', ...extra },
+  { type: 'request', tabId: TAB, url, main: true, phase: 'sent', preload: false, ...extra },
+  { type: 'request', tabId: TAB, url, main: true, phase: 'answered', preload: false, ip: '192.0.2.1', ...extra },
 ];
-const sub = (url: string, extra: Partial<Extract<TabEvent, { type: 'request' }>> = {}): TabEvent => ({ type: 'request', tabId: TAB, url, main: false, phase: 'sent', prerender: false, ...extra });
+const sub = (url: string, extra: Partial<Extract<TabEvent, { type: 'request' }>> = {}): TabEvent => ({ type: 'request', tabId: TAB, url, main: false, phase: 'sent', preload: false, ...extra });
 /** Chrome: the answer to the page's request, then the tab's URL (status "loading"), as recorded. */
 const navigate = (url: string) => [...page(url), committed(url)];
 const ready: TabEvent = { type: 'restored', tabs: [] };
@@ -95,9 +95,10 @@ describe('tab state machine', () => {
   it('a prerendered page changes nothing until it is shown; then it is on screen, counted once', () => {
     const { run, toolbar, visits } = setup();
     run(ready, ...navigate('https://www.google.com/'));
-    // Speculation rules prerender Gmail in the same tab: its requests carry the prerender lifecycle.
-    run(...page('https://mail.google.com/x', { prerender: true }));
-    run(sub('https://www.instagram.com/px.gif', { prerender: true, initiator: 'https://mail.google.com' }));
+    // Speculation rules fetch Gmail ahead (Chrome: a top-level request from the current document), then prerender
+    // it in the same tab: its requests carry the prerender lifecycle. Both are preloads.
+    run(...page('https://mail.google.com/x', { preload: true }), ...page('https://mail.google.com/x', { preload: true }));
+    run(sub('https://www.instagram.com/px.gif', { preload: true, initiator: 'https://mail.google.com' }));
     expect(toolbar.get(TAB)).toEqual({ page: 'google-search', contacted: [] });
     expect(visits).toEqual(['google-search']);
     // The user follows the link: Chrome activates the prerendered page, no new request.
@@ -108,7 +109,7 @@ describe('tab state machine', () => {
 
   it('a page that is never shown leaves no trace', () => {
     const { run, toolbar, visits } = setup();
-    run(ready, ...navigate('https://www.google.com/'), ...page('https://mail.google.com/x', { prerender: true }), ...navigate('https://www.google.com/search'));
+    run(ready, ...navigate('https://www.google.com/'), ...page('https://mail.google.com/x', { preload: true }), ...navigate('https://www.google.com/search'));
     expect(toolbar.get(TAB)?.page).toBe('google-search');
     expect(visits).toEqual(['google-search', 'google-search']);
   });
@@ -163,13 +164,13 @@ describe('tab state machine', () => {
   it('keeps the page on screen until the answer for the next one comes (a redirect or a download may follow)', () => {
     const { run, toolbar } = setup();
     run(ready, ...navigate('https://www.tiktok.com/'));
-    run({ type: 'request', tabId: TAB, url: 'https://www.google.com/', main: true, phase: 'sent', prerender: false }, sub('https://connect.facebook.net/x.js'));
+    run({ type: 'request', tabId: TAB, url: 'https://www.google.com/', main: true, phase: 'sent', preload: false }, sub('https://connect.facebook.net/x.js'));
     expect(toolbar.get(TAB)).toEqual({ page: 'tiktok', contacted: ['facebook'] });
   });
 
   it('ignores requests of no tab (the browser\'s own, an extension\'s)', () => {
     const { run, toolbar } = setup();
-    run(ready, { type: 'request', tabId: -1, url: 'https://www.tiktok.com/', main: true, phase: 'answered', prerender: false });
+    run(ready, { type: 'request', tabId: -1, url: 'https://www.tiktok.com/', main: true, phase: 'answered', preload: false });
     expect(toolbar.size).toBe(0);
   });
 

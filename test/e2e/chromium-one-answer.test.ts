@@ -1,0 +1,59 @@
+/**
+ * One matcher, one answer, in every surface (issue #9, point 2), in Chromium: for every host of the compiled
+ * dataset (generated from the data, not a hand-picked list), the in-page badge, the toolbar and the popup name the
+ * same platform as the shared look-up, or all three name none (a host the extension may not see, or a site under a
+ * public suffix below a platform). All hosts are mapped to the loopback server and visited in one browser.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badgeName, launchChromium, toolbarBadge, type ExtensionBrowser } from './support/chromium.ts';
+import { datasetHostCases, toolbarPlatform } from './support/dataset-hosts.ts';
+import { html, startHttpsServer, type TestServer } from './support/https-server.ts';
+
+const cases = datasetHostCases();
+const names = [...new Set(cases.flatMap((c) => c.platform ?? []))];
+let server: TestServer;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startHttpsServer((host) => html(`Page at ${host}`));
+  ext = await launchChromium({ port: server.port, hosts: [...cases.map((c) => c.host), 'start.example-news.com'] });
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('Chromium: badge = toolbar = popup', () => {
+  it(`for all ${cases.length} hosts of the compiled dataset`, async () => {
+    expect(cases.length).toBeGreaterThan(100);
+    expect(cases.filter((c) => c.platform && c.visible).length).toBeGreaterThan(80);
+    const page = await ext.context.newPage();
+    await page.goto('https://start.example-news.com/');
+    const tabId = await ext.worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id!)));
+    const popup = await ext.context.newPage();
+    const seen: Array<{ host: string; expected: string | null; badge: string | null; toolbar: string | null; popup: string | null }> = [];
+    for (const c of cases) {
+      await page.goto(c.url);
+      const expected = c.visible ? c.platform : null;
+      // The badge is drawn at document_end, before the load event this navigation waited for.
+      const badge = (await badgeName(page)) ?? null;
+      let toolbar: string | null = 'not read';
+      for (let i = 0; i < 40; i += 1) {
+        const t = await toolbarBadge(ext, tabId);
+        toolbar = toolbarPlatform(t.title, t.text, names);
+        if (toolbar === expected) break;
+        await page.waitForTimeout(50);
+      }
+      await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+      await popup.locator('h1').waitFor();
+      const heading = await popup.locator('h1').innerText();
+      const platformView = (await popup.locator('.headline').count()) > 0;
+      seen.push({ host: c.host, expected, badge, toolbar, popup: platformView ? heading : null });
+    }
+    const disagreeing = seen.filter((s) => s.badge !== s.expected || s.toolbar !== s.expected || s.popup !== s.expected);
+    expect(disagreeing).toEqual([]);
+    console.log(`one answer: ${seen.length} hosts, ${seen.filter((s) => s.expected).length} with a platform on every surface, ${seen.filter((s) => !s.expected).length} with none on any`);
+    await popup.close();
+    await page.close();
+  }, 600_000);
+});
