@@ -140,24 +140,3 @@ export function buildDisclosure(dataset: DisclosureSource, platform: CompiledPla
     datasetVersion: dataset.version,
   };
 }
-
-/** The few facts the in-page and toolbar badges show (the headline is added by the caller, in the user's language). */
-export type BadgeFacts = {
-  platformId: string;
-  name: string;
-  /** destination countries, storage first */
-  countries: string[];
-  /** destinations with no EU adequacy (nor EEA membership): data may leave the user's region to them */
-  withoutAdequacy: string[];
-  actions: number;
-};
-
-export function badgeSummary(disclosure: Disclosure): BadgeFacts {
-  return {
-    platformId: disclosure.platform.id,
-    name: disclosure.platform.name,
-    countries: disclosure.destinations.map((d) => d.country),
-    withoutAdequacy: disclosure.destinations.filter((d) => (d.adequacy?.status ?? 'none') === 'none').map((d) => d.country),
-    actions: disclosure.counts.actions,
-  };
-}

@@ -12,7 +12,7 @@ export const FIREFOX_DIST = resolve(import.meta.dirname, '../../../dist/firefox'
 export const FIREFOX_EXTENSION_UUID = '6c1f3f5e-2b7a-4d7e-9a53-3f1c2d9e8b10';
 export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
 
-export async function launchFirefox(hosts: string[]): Promise<Browser> {
+export async function launchFirefox(hosts: string[], dist = FIREFOX_DIST): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
@@ -41,7 +41,7 @@ export async function launchFirefox(hosts: string[]): Promise<Browser> {
       'network.connectivity-service.enabled': false,
     },
   });
-  await browser.installExtension(FIREFOX_DIST);
+  await browser.installExtension(dist);
   return browser;
 }
 

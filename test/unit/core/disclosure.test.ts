@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { badgeSummary, buildDisclosure } from '../../../src/core/disclosure/build-disclosure.ts';
+import { buildDisclosure } from '../../../src/core/disclosure/build-disclosure.ts';
+import { hostIndex } from '../../../src/core/dataset/split.ts';
 import { compileFixture, platform, TIKTOK_LIKE } from '../fixtures.ts';
 
 describe('buildDisclosure', () => {
@@ -39,7 +40,9 @@ describe('buildDisclosure', () => {
     expect(capcut.actions.map((a) => [a.id, a.platformId])).toEqual([['tiktok-ie-dpc-2023-children', 'tiktok']]);
   });
 
-  it('summarises for the badges: countries and those without adequacy', () => {
-    expect(badgeSummary(d)).toEqual({ platformId: 'tiktok', name: 'TikTok', countries: ['IE', 'US', 'CN'], withoutAdequacy: ['CN'], actions: 2 });
+  it('summarises for the badges: countries, and those without adequacy in each region\'s regime', () => {
+    const badge = hostIndex(dataset).platforms.find((p) => p.id === 'tiktok')!;
+    expect(badge).toMatchObject({ id: 'tiktok', name: 'TikTok', countries: ['IE', 'US', 'CN'], actions: 2 });
+    expect(badge.flagged.eu).toEqual(['CN']);
   });
 });

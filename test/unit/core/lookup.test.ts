@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPlatformLookup } from '../../../src/core/lookup.ts';
+import { createPlatformLookup, matchedKey } from '../../../src/core/lookup.ts';
 import { compileFixture, platform, TIKTOK_LIKE } from '../fixtures.ts';
 
 const google = platform('google-search', [['google.com', 'main']]);
@@ -103,4 +103,17 @@ describe('IDN', () => {
     expect(l('https://www.xn--85x722f.com.cn/').kind).toBe('platform');
     expect(l('https://www.食狮.com/').kind).toBe('unknown');
   });
+});
+
+describe('matchedKey: the platform host a dismissal is kept under', () => {
+  const dataset = compileFixture([TIKTOK_LIKE, google, gmail]);
+  it.each([
+    ['www.tiktok.com', 'tiktok.com'],
+    ['a.b.tiktok.com', 'tiktok.com'],
+    ['mail.google.com', 'mail.google.com'],
+    ['x.mail.google.com', 'mail.google.com'],
+    ['www.google.com', 'google.com'],
+    ['nottiktok.com', undefined],
+    ['com', undefined],
+  ])('%s -> %s', (host, key) => expect(matchedKey(dataset.hosts, host)).toBe(key));
 });
