@@ -69,6 +69,6 @@ export function loadDatasetOrExit(dataDir = DATA_DIR): Dataset {
 /** data/source-policy.json: hosts never cited, with the reason (see data/README.md, Sources). */
 export function loadSourcePolicy(dataDir = DATA_DIR): SourcePolicy {
   const path = join(dataDir, 'source-policy.json');
-  if (!existsSync(path)) return { excludedHosts: {} };
+  if (!existsSync(path)) return { excludedDomains: {} };
   return JSON.parse(readFileSync(path, 'utf8')) as SourcePolicy;
 }

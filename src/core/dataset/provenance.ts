@@ -8,8 +8,10 @@ import type { Action, Dataset, Platform, Source } from './schema.ts';
 import type { Problem } from './validate.ts';
 
 export type SourcePolicy = {
-  /** Hosts never cited (aggregators, content farms, copies of other projects): host -> why. */
-  excludedHosts: Record<string, string>;
+  /** Domains never cited, with every host under them (aggregators, content farms, copies): domain -> why. */
+  excludedDomains: Record<string, string>;
+  /** Single hosts never cited (with or without www.), where other hosts of the same domain are fine: host -> why. */
+  excludedHosts?: Record<string, string>;
 };
 
 /** Decisions: every action of these types carries its source's own words for the key figure and date. */
@@ -50,8 +52,11 @@ export function linkProblem(url: string, policy: SourcePolicy): string | undefin
     if (TRACKING_PARAM.test(key)) return `remove the tracking or display parameter "${key}" from the link`;
   }
   if (/[?&](diff|oldid)=/.test(parsed.search)) return 'a wiki diff or old revision: cite the page itself';
-  for (const [excluded, why] of Object.entries(policy.excludedHosts)) {
+  for (const [excluded, why] of Object.entries(policy.excludedDomains)) {
     if (isUnder(host, excluded)) return `${excluded} is never cited (${why}): find the authority's or a reputable publisher's page`;
+  }
+  for (const [excluded, why] of Object.entries(policy.excludedHosts ?? {})) {
+    if (host === excluded || host === `www.${excluded}`) return `${excluded} is never cited (${why}): find the authority's or a reputable publisher's page`;
   }
   return undefined;
 }

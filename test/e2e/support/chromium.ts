@@ -38,30 +38,30 @@ export const CHROMIUM_ARGS = [
   '--gaia-url=http://127.0.0.1:9/',
 ];
 
-/**
- * `hosts` are mapped to the loopback server on `port`. Every launch also watches the extension's own contexts
- * (service worker, popup, options): a request from one of them to anything but the extension's own files fails
- * the test at close(), so the whole browser suite doubles as a "sends nothing anywhere" check.
- */
-export async function launchChromium(opts: {
+/** Debian's Chromium unless CHROMIUM_BIN names another (as `npm start` reads it). */
+export const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+
+export type ChromiumLaunch = {
   port: number;
   hosts: string[];
   userDataDir?: string;
   colorScheme?: 'light' | 'dark';
   locale?: string;
-  dist?: string;
   extraArgs?: string[];
   /** Keep the back/forward cache, which Playwright turns off by default. */
   backForwardCache?: boolean;
-  /** Write Chromium's net log into the profile, to tell who made each request (see net-log.ts). */
-  netLog?: boolean;
-}): Promise<ExtensionBrowser> {
-  const dist = opts.dist ?? CHROME_DIST;
+};
+
+/**
+ * The one Chromium launch of the browser tests and the benchmarks: `hosts` mapped to the loopback server on
+ * `port`, the flags above, and the extension in `extensionDir` loaded (null: the same browser without it, the
+ * "without" side of the benchmarks' A/B runs).
+ */
+export async function launchChromiumContext(opts: ChromiumLaunch & { extensionDir: string | null }): Promise<BrowserContext> {
   const rules = opts.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`).join(', ');
   const profile = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'rl-chromium-'));
-  const netLogFile = opts.netLog ? join(profile, 'netlog.json') : undefined;
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_BIN,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions', ...(opts.backForwardCache ? ['--disable-back-forward-cache'] : [])],
     colorScheme: opts.colorScheme ?? 'light',
@@ -69,13 +69,31 @@ export async function launchChromium(opts: {
     args: [
       ...CHROMIUM_ARGS,
       '--ignore-certificate-errors',
-      ...(netLogFile ? [`--log-net-log=${netLogFile}`] : []),
       `--host-resolver-rules=${rules}, EXCLUDE localhost`,
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
+      ...(opts.extensionDir ? [`--disable-extensions-except=${opts.extensionDir}`, `--load-extension=${opts.extensionDir}`] : []),
       ...(opts.locale ? [`--lang=${opts.locale}`] : []),
       ...(opts.extraArgs ?? []),
     ],
+  });
+}
+
+/**
+ * Chromium with the built extension. Every launch also watches the extension's own contexts (service worker,
+ * popup, options): a request from one of them to anything but the extension's own files fails the test at
+ * close(), so the whole browser suite doubles as a "sends nothing anywhere" check.
+ */
+export async function launchChromium(opts: ChromiumLaunch & {
+  dist?: string;
+  /** Write Chromium's net log into the profile, to tell who made each request (see net-log.ts). */
+  netLog?: boolean;
+}): Promise<ExtensionBrowser> {
+  const profile = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'rl-chromium-'));
+  const netLogFile = opts.netLog ? join(profile, 'netlog.json') : undefined;
+  const context = await launchChromiumContext({
+    ...opts,
+    userDataDir: profile,
+    extensionDir: opts.dist ?? CHROME_DIST,
+    extraArgs: [...(netLogFile ? [`--log-net-log=${netLogFile}`] : []), ...(opts.extraArgs ?? [])],
   });
   const leaks: string[] = [];
   let origin = 'chrome-extension://';
@@ -119,6 +137,21 @@ export async function badgeScriptsRegistered(worker: Worker, ms = 10_000): Promi
   }, ms);
 }
 
+/** The platform name the badge shows (its `.name` element), read through CDP; undefined when there is no badge. */
+export async function badgeName(page: Page): Promise<string | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  type Node = { localName?: string; nodeType: number; nodeValue?: string; attributes?: string[]; children?: Node[]; shadowRoots?: Node[] };
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+  await cdp.detach();
+  const all = (node: Node): Node[] => [node, ...[...(node.children ?? []), ...(node.shadowRoots ?? [])].flatMap(all)];
+  const host = all(root).find((n) => n.localName === 'residency-lens-badge');
+  if (!host) return undefined;
+  const classOf = (n: Node) => (n.attributes && n.attributes.indexOf('class') % 2 === 0 ? n.attributes[n.attributes.indexOf('class') + 1] : undefined);
+  const name = all(host).find((n) => classOf(n) === 'name');
+  const text = (node: Node): string => (node.nodeType === 3 ? (node.nodeValue ?? '') : (node.children ?? []).map(text).join(''));
+  return name ? text(name) : '';
+}
+
 /** Text inside the closed shadow root of the in-page badge, read through CDP (the page itself cannot). */
 export async function badgeText(page: Page): Promise<string | undefined> {
   const cdp = await page.context().newCDPSession(page);
@@ -132,20 +165,6 @@ export async function badgeText(page: Page): Promise<string | undefined> {
   const text = (node: Node): string =>
     node.localName === 'style' ? '' : node.nodeType === 3 ? (node.nodeValue ?? '') : [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(text).join('');
   return text(host);
-}
-
-/** The platform name the badge shows (its `.name` element), read through CDP; undefined when there is no badge. */
-export async function badgeName(page: Page): Promise<string | undefined> {
-  const cdp = await page.context().newCDPSession(page);
-  type Node = { localName?: string; nodeType: number; nodeValue?: string; attributes?: string[]; children?: Node[]; shadowRoots?: Node[] };
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
-  await cdp.detach();
-  const all = (node: Node): Node[] => [node, ...[...(node.children ?? []), ...(node.shadowRoots ?? [])].flatMap(all)];
-  const host = all(root).find((n) => n.localName === 'residency-lens-badge');
-  if (!host) return undefined;
-  const name = all(host).find((n) => n.attributes?.[n.attributes.indexOf('class') + 1] === 'name' && n.attributes.includes('class'));
-  const text = (node: Node): string => (node.nodeType === 3 ? (node.nodeValue ?? '') : (node.children ?? []).map(text).join(''));
-  return name ? text(name) : '';
 }
 
 /** Waits until the badge is there (or the time is up) and returns its text. */

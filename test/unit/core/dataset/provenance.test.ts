@@ -4,7 +4,7 @@ import { linkProblem, primaryFirstShare, provenanceProblems, type SourcePolicy }
 import type { Platform } from '../../../../src/core/dataset/schema.ts';
 import { fixtureDataset, source, TIKTOK_LIKE } from '../../fixtures.ts';
 
-const POLICY: SourcePolicy = { excludedHosts: { 'farm.example': 'content farm' } };
+const POLICY: SourcePolicy = { excludedDomains: { 'farm.example': 'content farm' }, excludedHosts: { 'code.example': 'a repository' } };
 const fileOf = (p: Platform) => `data/platforms/${p.id}.json`;
 const quoted = (url = 'https://www.dataprotection.ie/en/news-media') => ({ ...source(url), quote: 'The DPC imposed a fine of EUR 530 million on 2 May 2025.' });
 
@@ -76,6 +76,9 @@ describe('provenance rules', () => {
     expect(linkProblem('https://en.wikipedia.org/w/index.php?title=X&diff=1', POLICY)).toMatch(/wiki diff/);
     expect(linkProblem('https://www.farm.example/story', POLICY)).toMatch(/never cited \(content farm\)/);
     expect(linkProblem('https://news.example.org:8443/a', POLICY)).toMatch(/port/);
+    // A single excluded host leaves the rest of its domain citable.
+    expect(linkProblem('https://www.code.example/someone/readme', POLICY)).toMatch(/never cited \(a repository\)/);
+    expect(linkProblem('https://docs.code.example/en/site-policy', POLICY)).toBeUndefined();
   });
 
   it('counts actions whose first source is primary', () => {

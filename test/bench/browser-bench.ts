@@ -10,10 +10,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, tabIdOf, type ExtensionBrowser } from '../../../test/e2e/support/chromium.ts';
-import { startHttpsServer, type TestServer } from '../../../test/e2e/support/https-server.ts';
-import { CHROMIUM_BIN, chromiumVersion, median, quantile, round, type Machine } from './common.ts';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { launchChromium, launchChromiumContext, tabIdOf, type ExtensionBrowser } from '../e2e/support/chromium.ts';
+import { startHttpsServer, type TestServer } from '../e2e/support/https-server.ts';
+import { chromiumVersion, median, quantile, round, type Machine } from './common.ts';
 
 export type BrowserOptions = { badgeRuns: number; loadRuns: number; popupRuns: number; extensionDir: string };
 
@@ -69,34 +69,21 @@ function route(host: string, path: string) {
   return undefined;
 }
 
-/**
- * The launch of test/e2e/support/chromium.ts (same flags, same Playwright options; keep in step with it), with
- * the extension directory as a parameter: the snapshot of this build, or none for the "without" side.
- */
+/** Profiles made for this run, removed at the end. */
 const profiles: string[] = [];
 
+/** The browser tests' launch (test/e2e/support/chromium.ts), with this build's snapshot or no extension at all. */
 async function launch(port: number, hosts: string[], extensionDir: string | null): Promise<BrowserContext> {
-  const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
-  const profile = mkdtempSync(join(tmpdir(), 'rl-bench-chromium-'));
-  profiles.push(profile);
-  return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_BIN,
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    colorScheme: 'light',
-    locale: 'en-US',
-    args: [
-      ...CHROMIUM_ARGS, '--ignore-certificate-errors',
-      `--host-resolver-rules=${rules}, EXCLUDE localhost`,
-      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
-    ],
-  });
+  const userDataDir = mkdtempSync(join(tmpdir(), 'rl-bench-chromium-'));
+  profiles.push(userDataDir);
+  return launchChromiumContext({ port, hosts, userDataDir, extensionDir });
 }
 
+/** With the extension: the tests' own launch, including their check that the extension sends nothing. */
 async function launchWithExtension(port: number, hosts: string[], extensionDir: string): Promise<ExtensionBrowser> {
-  const context = await launch(port, hosts, extensionDir);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  return { context, extensionId: new URL(worker.url()).host, worker, close: () => context.close() };
+  const userDataDir = mkdtempSync(join(tmpdir(), 'rl-bench-chromium-'));
+  profiles.push(userDataDir);
+  return launchChromium({ port, hosts, userDataDir, dist: extensionDir });
 }
 
 type TraceEvent = { name: string; cat?: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { data?: { url?: string }; name?: string } };
@@ -162,7 +149,7 @@ async function badgeRun(ext: ExtensionBrowser, url: string) {
   const extensionUrl = `chrome-extension://${ext.extensionId}/`;
   // The extension's own work on the page's main thread: its script evaluation and every call into its code.
   const extensionEvents = events.filter((e) => onMain(e) && ['EvaluateScript', 'FunctionCall', 'v8.compile'].includes(e.name) && e.args?.data?.url?.startsWith(extensionUrl));
-  const script = extensionEvents.find((e) => e.name === 'EvaluateScript' && e.args?.data?.url?.includes('/src/content/index.js'));
+  const script = extensionEvents.find((e) => e.name === 'EvaluateScript' && e.args?.data?.url?.includes('/src/content/in-page-badge.js'));
   const tasks = events.filter((e) => onMain(e) && e.name === 'ThreadControllerImpl::RunTask');
   const within = (t: TraceEvent, e: TraceEvent) => t.ts <= e.ts && t.ts + (t.dur ?? 0) >= e.ts + (e.dur ?? 0);
   const extensionTasks = tasks.filter((t) => extensionEvents.some((e) => within(t, e)));
@@ -333,7 +320,7 @@ export async function runBrowserBench(machineInfo: Machine, opts: BrowserOptions
       machine: machineInfo,
       browser: { version: chromiumVersion(), userAgent, headless: true },
       method: {
-        badge: `Each run opens a new tab with a CDP trace on (categories devtools.timeline, toplevel, blink.user_timing), loads https://${PLATFORM_HOST}/small or /large (${LARGE_ELEMENTS} elements), then polls the page (every 25 ms, at most ${BADGE_TIMEOUT_MS / 1000} s) until a MutationObserver the page set up first thing in <head> has timestamped (performance.now()) the badge's host element being added, and waits 500 ms more for long tasks. Content script start = the trace's EvaluateScript event for src/content/index.js, mapped to the page clock through a performance.mark made in <head>. Long tasks: PerformanceObserver('longtask', buffered) in the page, and ThreadControllerImpl::RunTask trace events of >= ${LONG_TASK_MS} ms on the page's renderer main thread; a task is the extension's when it contains an EvaluateScript, FunctionCall or v8.compile event of a chrome-extension://<id>/ script (the page's own parsing and layout are not). layoutAfterBadge = the first Layout event after the badge was added. The first visit after launch (cold service worker) is reported apart; then small and large alternate. Tracing itself adds some overhead.`,
+        badge: `Each run opens a new tab with a CDP trace on (categories devtools.timeline, toplevel, blink.user_timing), loads https://${PLATFORM_HOST}/small or /large (${LARGE_ELEMENTS} elements), then polls the page (every 25 ms, at most ${BADGE_TIMEOUT_MS / 1000} s) until a MutationObserver the page set up first thing in <head> has timestamped (performance.now()) the badge's host element being added, and waits 500 ms more for long tasks. Content script start = the trace's EvaluateScript event for src/content/in-page-badge.js, mapped to the page clock through a performance.mark made in <head>. Long tasks: PerformanceObserver('longtask', buffered) in the page, and ThreadControllerImpl::RunTask trace events of >= ${LONG_TASK_MS} ms on the page's renderer main thread; a task is the extension's when it contains an EvaluateScript, FunctionCall or v8.compile event of a chrome-extension://<id>/ script (the page's own parsing and layout are not). layoutAfterBadge = the first Layout event after the badge was added. The first visit after launch (cold service worker) is reported apart; then small and large alternate. Tracing itself adds some overhead.`,
         pageLoad: 'Three Chromium instances launched with the same flags and running at the same time: one loading dist/chrome, two not (the second is an A/A control: the ratio between two identical instances shows what the machine alone does). For each page one run in each, the order rotating; load = PerformanceNavigationTiming.loadEventStart (ms from navigation start) in a new tab each time; ratio = with / without within a run, median over runs (likewise control / without). Measured before the badge runs, so the extension browser has not yet had dozens of traced tabs. One warm-up load per page and browser is not counted. Pages are sent with cache-control: no-store.',
         popup: 'A tab on the platform page, then chrome-extension://<id>/src/popup/index.html?tab=<tabId> opened as a normal tab (400x600) N times; time = performance.now() in the popup when a MutationObserver (Playwright init script) first sees an h1, i.e. from the popup document\'s navigation start. One warm-up not counted. A real toolbar popup also pays for creating its window, not measured here.',
       },

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ROOT } from '../read-data.ts';
+import { ROOT } from '../../src/cli/read-data.ts';
 import { median, round, type Machine } from './common.ts';
 
 /** Separate Node processes for the heap figure; the median is reported. */
@@ -52,7 +52,7 @@ function pageAssets(dist: string, html: string) {
 export function runSizes(machineInfo: Machine, opts: { dist: { root: string; chrome: string; firefox: string } }) {
   const dist = opts.dist.chrome;
   const sizeIn = (path: string) => ({ ...sizeOf(path), path: `dist/chrome/${relative(dist, path)}` });
-  const content = sizeIn(join(dist, 'src/content/index.js'));
+  const content = sizeIn(join(dist, 'src/content/in-page-badge.js'));
   // Every content script the manifest can inject (static ones; scripts registered at run time live in src/content too).
   const contentScripts = readdirSync(join(dist, 'src/content')).filter((f) => f.endsWith('.js')).sort().map((f) => sizeIn(join(dist, 'src/content', f)));
   const popup = pageAssets(dist, 'src/popup/index.html');
@@ -75,7 +75,7 @@ export function runSizes(machineInfo: Machine, opts: { dist: { root: string; chr
   type Probe = { rawBytes: number; before: number; afterDataset: number; afterLookup: number; afterSummaries: number; summaries: number };
   const probes: Probe[] = [];
   for (let i = 0; i < PROBES; i += 1) {
-    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'src/cli/bench/memory-probe.ts'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/bench/memory-probe.ts'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     probes.push(JSON.parse(out.trim().split('\n').at(-1)!) as Probe);
   }
   const heap = (step: (p: Probe) => number) => median(probes.map(step));
@@ -84,7 +84,7 @@ export function runSizes(machineInfo: Machine, opts: { dist: { root: string; chr
   return {
     benchmark: 'sizes',
     machine: machineInfo,
-    method: 'gzip level 9 (node:zlib) of each file; the popup counts the scripts and style sheets its HTML loads plus every module they import statically; the background counts the service worker module and its static imports (the bundled dataset included). Zips: the web-ext build command of `npm run package`, run on a private copy of this build taken right after it (others may rebuild dist/ meanwhile), so artifacts/ is left alone. Memory: a separate `node --expose-gc` process loads the code, then reads and parses src/generated/dataset.json and builds the look-up (createAnswerer, as the background does), taking process.memoryUsage().heapUsed after three full GCs at each step; median of 5 such processes. Node V8 runs without pointer compression, Chrome V8 with it, so the extension heap should be somewhat smaller.',
+    method: 'gzip level 9 (node:zlib) of each file; the popup counts the scripts and style sheets its HTML loads plus every module they import statically; the background counts the service worker module and its static imports (the bundled dataset included). Zips: the web-ext build command of `npm run package`, run on a private copy of this build taken right after it (others may rebuild dist/ meanwhile), so artifacts/ is left alone. Memory: a separate `node --expose-gc` process loads the code, then parses the host index (what the background parses at start) and builds the look-up (createAnswerer, as the background does), then asks for every platform's headline (slices loaded on demand), taking process.memoryUsage().heapUsed after three full GCs at each step; median of 5 such processes. Node V8 runs without pointer compression, Chrome V8 with it, so the extension heap should be somewhat smaller.',
     contentScript: { ...content, kib: kib(content.bytes), gzipKiB: kib(content.gzipBytes) },
     contentScripts: contentScripts.map((f) => ({ ...f, gzipKiB: kib(f.gzipBytes) })),
     popup: { js: { ...popup.js, gzipKiB: kib(popup.js.gzipBytes) }, css: { ...popup.css, gzipKiB: kib(popup.css.gzipBytes) } },
