@@ -82,7 +82,10 @@ describe.each([
     for (const hidden of scripts.map((s) => s.host)) {
       const registered = badgeRegistrations(scripts, { on: true, region: 'eu', corner: 'bottom-right', hidden: [hidden] }, 'content.js');
       const kept = scripts.filter((s) => registered.some((r) => r.id === `badge:${s.host}`));
-      for (const host of [hidden, `www.${hidden}`, ...scripts.map((s) => s.host).filter((h) => h !== hidden)]) {
+      // The hidden host, a page under it, every scripted host under it or above it, and one elsewhere.
+      const related = scripts.map((s) => s.host).filter((h) => h !== hidden && (h.endsWith(`.${hidden}`) || hidden.endsWith(`.${h}`)));
+      const elsewhere = scripts.find((s) => !s.host.endsWith(hidden) && !hidden.endsWith(s.host))!.host;
+      for (const host of [hidden, `www.${hidden}`, ...related, ...related.map((h) => `www.${h}`), elsewhere]) {
         const running = injected(kept, host);
         // The key the matcher stops at is the one the dismissal was kept under.
         expect(running.length, `${host} with ${hidden} hidden`).toBe(matchedKey(dataset.hosts, host) === hidden ? 0 : 1);
