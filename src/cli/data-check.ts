@@ -12,5 +12,5 @@ if (problems.length > 0) {
 }
 const actions = dataset.platforms.reduce((n, p) => n + p.actions.length, 0);
 console.log(
-  `data: ok, ${dataset.platforms.length} platforms, ${actions} actions, ${Object.keys(dataset.authorities).length} authorities, ${Object.keys(dataset.jurisdictions).length} jurisdictions`,
+  `data: ok, ${dataset.platforms.length} platforms, ${actions} actions, ${Object.keys(dataset.authorities).length} authorities, ${Object.keys(dataset.jurisdictions).length} jurisdictions, ${Object.keys(dataset.regimes ?? {}).length} regimes`,
 );
