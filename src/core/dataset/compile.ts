@@ -4,10 +4,19 @@
  * module stays pure and testable.
  */
 import type { HostTable } from '../match/platform-index.ts';
-import type { Dataset, Platform } from './schema.ts';
+import type { Adequacy, Dataset, Jurisdiction, Platform, Regime, RegimeList, Source } from './schema.ts';
 import type { Problem } from './validate.ts';
 
 export type CompiledPlatform = Omit<Platform, '$schema' | 'examples'>;
+
+/** One country on a regime's list, with where it is shown (its own sources, else the list's). */
+export type RegimeEntry = { status: 'adequate' | 'partial' | 'concern'; scope?: string; since?: string; decided?: string; sources: Source[] };
+
+/** A regime as the extension reads it: the list resolved into entries by country, whatever file holds them. */
+export type CompiledRegime = Omit<Regime, '$schema' | 'list'> & {
+  list?: Omit<RegimeList, 'countries' | 'fromJurisdictions'>;
+  entries: Record<string, RegimeEntry>;
+};
 
 export type CompiledDataset = {
   /** Newest `reviewed` date, plus a short content hash, so a person can cite the exact dataset. */
@@ -17,6 +26,8 @@ export type CompiledDataset = {
   authorities: Dataset['authorities'];
   jurisdictions: Dataset['jurisdictions'];
   exchangeRates?: Dataset['exchangeRates'];
+  /** by region; a region without one shows the facts alone */
+  regimes: Partial<Record<Regime['id'], CompiledRegime>>;
   hosts: HostTable;
 };
 
@@ -26,6 +37,28 @@ export type PublicSuffixes = {
   /** registrable domain of a hostname under the full list (tldts.getDomain with private domains) */
   registrableDomain: (host: string) => string | null;
 };
+
+function entryFromAdequacy(adequacy: Adequacy | undefined): RegimeEntry | undefined {
+  if (adequacy === undefined || adequacy.status === 'none') return undefined;
+  // EEA states are on the UK's list as adequate: for a list, membership is what counts.
+  const status = adequacy.status === 'partial' ? 'partial' : 'adequate';
+  return { status, ...(adequacy.scope && { scope: adequacy.scope }), ...(adequacy.decided && { decided: adequacy.decided }), sources: adequacy.sources };
+}
+
+export function compileRegime(regime: Regime, jurisdictions: Record<string, Jurisdiction>): CompiledRegime {
+  const { $schema: _schema, list, ...rest } = regime;
+  const entries: Record<string, RegimeEntry> = {};
+  if (list?.fromJurisdictions) {
+    for (const [code, jurisdiction] of Object.entries(jurisdictions)) {
+      const entry = regime.home.includes(code) ? undefined : entryFromAdequacy(jurisdiction[list.fromJurisdictions]);
+      if (entry) entries[code] = entry;
+    }
+  }
+  for (const { country, sources, ...entry } of list?.countries ?? []) entries[country] = { ...entry, sources: sources ?? list!.sources };
+  if (list === undefined) return { ...rest, entries };
+  const { countries: _countries, fromJurisdictions: _from, ...listRest } = list;
+  return { ...rest, list: listRest, entries };
+}
 
 /** FNV-1a, enough to tell two datasets apart in a version string. */
 function shortHash(text: string): string {
@@ -90,7 +123,10 @@ export function compileDataset(dataset: Dataset, psl: PublicSuffixes): { compile
 
   const platforms = dataset.platforms.map(({ $schema: _schema, examples: _examples, ...rest }) => rest);
   const reviewedDates = dataset.platforms.map((p) => p.reviewed).sort();
-  const body = JSON.stringify({ platforms, authorities: dataset.authorities, jurisdictions: dataset.jurisdictions, rates: dataset.exchangeRates });
+  const regimes = Object.fromEntries(
+    Object.values(dataset.regimes ?? {}).map((regime) => [regime!.id, compileRegime(regime!, dataset.jurisdictions)]),
+  ) as CompiledDataset['regimes'];
+  const body = JSON.stringify({ platforms, authorities: dataset.authorities, jurisdictions: dataset.jurisdictions, rates: dataset.exchangeRates, regimes });
   const newest = reviewedDates.at(-1) ?? '';
   return {
     compiled: {
@@ -100,6 +136,7 @@ export function compileDataset(dataset: Dataset, psl: PublicSuffixes): { compile
       authorities: dataset.authorities,
       jurisdictions: dataset.jurisdictions,
       ...(dataset.exchangeRates && { exchangeRates: dataset.exchangeRates }),
+      regimes,
       hosts: { keys, stops: [...stops].sort() },
     },
     problems,

@@ -12,3 +12,19 @@ export function convert(amount: number, from: string, to: string, rates: Exchang
   const rate = toRate / fromRate;
   return { amount: amount * rate, currency: to, rate, date: rates.date, source: rates.source };
 }
+
+export type FineTotal =
+  | { converted: false; totals: Array<{ amount: number; currency: string }> }
+  | { converted: true; amount: number; currency: string; date: string; source: ExchangeRates['source']; totals: Array<{ amount: number; currency: string }> };
+
+/**
+ * The fines' total in the display currency: as decided when they are all in it; otherwise each currency's total
+ * converted at the reference rate and summed. Without a rate for one of them, the totals stay as decided.
+ */
+export function fineTotal(totals: Array<{ amount: number; currency: string }>, display: string, rates: ExchangeRates | undefined): FineTotal {
+  if (totals.every((x) => x.currency === display)) return { converted: false, totals };
+  const converted = totals.map((x) => (x.currency === display ? { amount: x.amount } : convert(x.amount, x.currency, display, rates)));
+  if (rates === undefined || converted.some((x) => x === undefined)) return { converted: false, totals };
+  const amount = converted.reduce((sum, x) => sum + x!.amount, 0);
+  return { converted: true, amount, currency: display, date: rates.date, source: rates.source, totals };
+}
