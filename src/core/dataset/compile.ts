@@ -4,17 +4,20 @@
  * module stays pure and testable.
  */
 import type { HostTable } from '../match/platform-index.ts';
-import type { Adequacy, Dataset, Jurisdiction, Platform, Regime, RegimeList, Source } from './schema.ts';
+import type { Dataset, Platform, Regime, RegimeList, Source } from './schema.ts';
 import type { Problem } from './validate.ts';
 
 export type CompiledPlatform = Omit<Platform, '$schema' | 'examples'>;
 
-/** One country on a regime's list, with where it is shown (its own sources, else the list's). */
-export type RegimeEntry = { status: 'adequate' | 'partial' | 'concern'; scope?: string; since?: string; decided?: string; sources: Source[] };
+/** One country on a regime's list. Without sources of its own, the list's sources show it. */
+export type RegimeEntry = { status: 'adequate' | 'partial' | 'concern'; scope?: string; since?: string; decided?: string; sources?: Source[] };
 
-/** A regime as the extension reads it: the list resolved into entries by country, whatever file holds them. */
+/**
+ * A regime as the extension reads it: the list's entries by country. The EU's and the UK's lists stay in
+ * data/jurisdictions (`list.fromJurisdictions`) and are read from there, so nothing is shipped twice.
+ */
 export type CompiledRegime = Omit<Regime, '$schema' | 'list'> & {
-  list?: Omit<RegimeList, 'countries' | 'fromJurisdictions'>;
+  list?: Omit<RegimeList, 'countries'>;
   entries: Record<string, RegimeEntry>;
 };
 
@@ -38,25 +41,11 @@ export type PublicSuffixes = {
   registrableDomain: (host: string) => string | null;
 };
 
-function entryFromAdequacy(adequacy: Adequacy | undefined): RegimeEntry | undefined {
-  if (adequacy === undefined || adequacy.status === 'none') return undefined;
-  // EEA states are on the UK's list as adequate: for a list, membership is what counts.
-  const status = adequacy.status === 'partial' ? 'partial' : 'adequate';
-  return { status, ...(adequacy.scope && { scope: adequacy.scope }), ...(adequacy.decided && { decided: adequacy.decided }), sources: adequacy.sources };
-}
-
-export function compileRegime(regime: Regime, jurisdictions: Record<string, Jurisdiction>): CompiledRegime {
+export function compileRegime(regime: Regime): CompiledRegime {
   const { $schema: _schema, list, ...rest } = regime;
-  const entries: Record<string, RegimeEntry> = {};
-  if (list?.fromJurisdictions) {
-    for (const [code, jurisdiction] of Object.entries(jurisdictions)) {
-      const entry = regime.home.includes(code) ? undefined : entryFromAdequacy(jurisdiction[list.fromJurisdictions]);
-      if (entry) entries[code] = entry;
-    }
-  }
-  for (const { country, sources, ...entry } of list?.countries ?? []) entries[country] = { ...entry, sources: sources ?? list!.sources };
-  if (list === undefined) return { ...rest, entries };
-  const { countries: _countries, fromJurisdictions: _from, ...listRest } = list;
+  if (list === undefined) return { ...rest, entries: {} };
+  const { countries, ...listRest } = list;
+  const entries = Object.fromEntries(countries.map(({ country, ...entry }) => [country, entry]));
   return { ...rest, list: listRest, entries };
 }
 
@@ -124,7 +113,7 @@ export function compileDataset(dataset: Dataset, psl: PublicSuffixes): { compile
   const platforms = dataset.platforms.map(({ $schema: _schema, examples: _examples, ...rest }) => rest);
   const reviewedDates = dataset.platforms.map((p) => p.reviewed).sort();
   const regimes = Object.fromEntries(
-    Object.values(dataset.regimes ?? {}).map((regime) => [regime!.id, compileRegime(regime!, dataset.jurisdictions)]),
+    Object.values(dataset.regimes ?? {}).map((regime) => [regime!.id, compileRegime(regime!)]),
   ) as CompiledDataset['regimes'];
   const body = JSON.stringify({ platforms, authorities: dataset.authorities, jurisdictions: dataset.jurisdictions, rates: dataset.exchangeRates, regimes });
   const newest = reviewedDates.at(-1) ?? '';

@@ -6,7 +6,7 @@
  * read it, so they cannot speak of different regimes.
  */
 import type { CompiledDataset, CompiledRegime, RegimeEntry } from '../dataset/compile.ts';
-import type { Law } from '../dataset/schema.ts';
+import type { Adequacy, Jurisdiction, Law, Source } from '../dataset/schema.ts';
 import type { Formatters } from '../format.ts';
 import { REGIONS, type Region } from '../settings/settings.ts';
 import type { Destination, Disclosure } from './build-disclosure.ts';
@@ -25,14 +25,34 @@ export type Verdict = {
   status: VerdictStatus;
   /** the red mark and the red toolbar: data may go where this regime objects (no adequacy, or a country of concern) */
   flagged: boolean;
-  entry?: RegimeEntry;
+  /** the list's entry for the country, with the sources that show it */
+  entry?: RegimeEntry & { sources: Source[] };
 };
 
-export function verdictFor(regime: CompiledRegime | undefined, country: string): Verdict {
+/** An entry of the EU's or the UK's list, kept per country with its decision in data/jurisdictions. */
+function entryFromAdequacy(adequacy: Adequacy | undefined): (RegimeEntry & { sources: Source[] }) | undefined {
+  if (adequacy === undefined || adequacy.status === 'none') return undefined;
+  // EEA states count as on the UK's list: for a list, membership is what counts.
+  return {
+    status: adequacy.status === 'partial' ? 'partial' : 'adequate',
+    ...(adequacy.scope && { scope: adequacy.scope }),
+    ...(adequacy.decided && { decided: adequacy.decided }),
+    sources: adequacy.sources,
+  };
+}
+
+function listEntry(regime: CompiledRegime, country: string, jurisdictions: Record<string, Jurisdiction>): (RegimeEntry & { sources: Source[] }) | undefined {
+  const from = regime.list?.fromJurisdictions;
+  if (from) return entryFromAdequacy(jurisdictions[country]?.[from]);
+  const entry = regime.entries[country];
+  return entry && { ...entry, sources: entry.sources ?? regime.list?.sources ?? [] };
+}
+
+export function verdictFor(regime: CompiledRegime | undefined, country: string, jurisdictions: Record<string, Jurisdiction> = {}): Verdict {
   if (regime === undefined || regime.frame === 'none') return { status: 'unframed', flagged: false };
   if (regime.home.includes(country)) return { status: 'home', flagged: false };
   if (regime.frame === 'rules') return { status: 'abroad', flagged: false };
-  const entry = regime.entries[country];
+  const entry = listEntry(regime, country, jurisdictions);
   const complete = regime.list?.complete ?? false;
   if (regime.frame === 'concern') {
     if (entry) return { status: 'concern', flagged: true, entry };
@@ -44,7 +64,7 @@ export function verdictFor(regime: CompiledRegime | undefined, country: string):
 
 /** Every region's verdict on a country, computed once when a disclosure is built. */
 export function verdictsFor(dataset: CompiledDataset, country: string): Record<Region, Verdict> {
-  return Object.fromEntries(REGIONS.map((region) => [region, verdictFor(dataset.regimes?.[region], country)])) as Record<Region, Verdict>;
+  return Object.fromEntries(REGIONS.map((region) => [region, verdictFor(dataset.regimes?.[region], country, dataset.jurisdictions)])) as Record<Region, Verdict>;
 }
 
 const verdictOf = (destination: Destination, region: Region): Verdict => destination.verdicts[region] ?? { status: 'unframed', flagged: false };
