@@ -24,8 +24,8 @@ describe('npm run lookup', { timeout: 60_000 }, () => {
     expect(json.platform).toEqual({ id: 'tiktok', name: 'TikTok' });
     expect(json.flows).toContainEqual(expect.objectContaining({ country: 'CN', role: 'remote-access' }));
     const fine = json.actions.find((a: { id: string }) => a.id === 'tiktok-ie-dpc-2025-china-transfers');
-    expect(fine).toMatchObject({ authority: 'Data Protection Commission', authorityCountry: 'IE', date: '2025-04-30', type: 'fine', amount: 530_000_000, currency: 'EUR', status: 'appealed' });
-    expect(fine.sources[0]).toMatch(/^https:\/\/www\.dataprotection\.ie\//);
+    expect(fine).toMatchObject({ authority: 'Data Protection Commission', authorityCountry: 'IE', date: '2025-04-30', type: 'fine', amount: 530_000_000, currency: 'EUR', status: 'upheld' });
+    expect(fine.sources.some((url: string) => url.startsWith('https://www.dataprotection.ie/'))).toBe(true);
   });
 
   it('--region us: names China as a country of concern and says nothing about EU adequacy', () => {
@@ -33,14 +33,14 @@ describe('npm run lookup', { timeout: 60_000 }, () => {
     expect(code).toBe(0);
     const headline = stdout.split('\n')[1]!;
     expect(headline).toMatch(/On the US list of countries of concern .*: China\./);
-    expect(stdout).toContain('China (CN): remote-access, storage; US country of concern');
-    expect(stdout).toContain('United States (US): storage; In the US');
+    expect(stdout).toMatch(/^ {4}China \(CN\): [a-z, -]+; US country of concern$/m);
+    expect(stdout).toMatch(/^ {4}United States \(US\): [a-z, -]+; In the US$/m);
     expect(stdout).not.toMatch(/adequacy/i);
   });
 
   it('--region frames the answer in each region\'s own regime, also as JSON', () => {
     const eu = run('--region', 'eu', 'tiktok.com').stdout;
-    expect(eu).toContain('China: no EU adequacy decision');
+    expect(eu).toMatch(/China[a-zA-Z, ]*: no EU adequacy decision/);
     expect(eu).not.toContain('country of concern');
     const ch = JSON.parse(run('--json', '--region', 'ch', 'tiktok.com').stdout);
     expect(ch.region).toBe('ch');

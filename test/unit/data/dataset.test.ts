@@ -29,9 +29,11 @@ describe('data/', () => {
 
   describe.each(source!.platforms.map((p) => [p.id, p] as const))('%s', (id, platform) => {
     it('is found from its main domain and from each of its other domains', () => {
-      for (const { domain } of platform.domains) {
+      for (const { domain, sharedWith } of platform.domains) {
+        // A shared domain answers with the platform it is declared shared with (which lists it itself).
+        const expected = sharedWith ?? id;
         const result = lookup(`https://${domain}/`);
-        expect(result.kind === 'platform' && result.platform.id, `${domain} should resolve to ${id}`).toBe(id);
+        expect(result.kind === 'platform' && result.platform.id, `${domain} should resolve to ${expected}`).toBe(expected);
       }
     });
     it('matches its examples and none of its look-alikes', () => {
@@ -103,6 +105,16 @@ describe('data/regimes: a legal frame for every region of the settings', () => {
     for (const regime of Object.values(dataset.regimes)) {
       for (const code of regime!.home) expect(regionFromCountry(code), `${code} is home in data/regimes/${regime!.id}.json`).toBe(regime!.id);
     }
+  });
+
+  it('cites only links the source policy allows (data/source-policy.json), and the check catches one it does not', async () => {
+    const { regimeLinkProblems } = await import('../../../src/core/dataset/provenance.ts');
+    const { loadSourcePolicy } = await import('../../../src/cli/read-data.ts');
+    const { dataset: source } = loadDataset();
+    expect(regimeLinkProblems(source!, loadSourcePolicy())).toEqual([]);
+    const eu = source!.regimes!.eu!;
+    const bad = { ...source!, regimes: { eu: { ...eu, rights: [{ ...eu.rights[0]!, sources: [{ url: 'https://example.org/wiki?oldid=3', publisher: 'x', primary: false }] }] } } };
+    expect(regimeLinkProblems(bad, loadSourcePolicy())).toEqual([{ file: 'data/regimes/eu.json', field: 'rights.0.sources.0.url', message: 'a wiki diff or old revision: cite the page itself' }]);
   });
 
   it('offers each regime\'s currency in the currency setting', () => {
