@@ -137,8 +137,11 @@ function Counts({ d, ctx, t, f }: { d: Disclosure; ctx: PopupContext; t: Transla
     // In the display currency (the setting, else the regime's), converted at the stated reference rate when the
     // fines were decided in another; the amounts as decided stay on each action.
     const total = fineTotal(d.counts.fineTotals, ctx.currency, ctx.rates);
-    const amount = total.converted ? t('approximately', [f.amount(total.amount, total.currency)]) : f.list(total.totals.map((x) => f.amount(x.amount, x.currency)));
-    parts.push(t('countFines', [f.number(d.counts.fines), amount]));
+    const amounts = [
+      ...(total.converted ? [t('approximately', [f.amount(total.converted.amount, total.converted.currency)])] : []),
+      ...total.asDecided.map((x) => f.amount(x.amount, x.currency)),
+    ];
+    parts.push(t('countFines', [f.number(d.counts.fines), f.list(amounts)]));
   }
   if (d.counts.transferFindings > 0) parts.push(t('countTransfers', [f.number(d.counts.transferFindings)]));
   if (d.counts.underAppeal > 0) parts.push(t('countAppealed', [f.number(d.counts.underAppeal)]));

@@ -16,7 +16,7 @@ import { realDataset } from '../unit/helpers.ts';
 import { badgeText, launchChromium, tabIdOf, toolbarBadge, type ExtensionBrowser } from './support/chromium.ts';
 import { html, startHttpsServer, type TestServer } from './support/https-server.ts';
 
-const HOSTS = ['*.tiktok.com', 'tiktok.com'];
+const HOSTS = ['*.tiktok.com', 'tiktok.com', 'gemini.google.com'];
 const URL = 'https://www.tiktok.com/';
 const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../src/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 const t = (key: string, subs: string[] = []) => (messages[key]?.message ?? '').replace(/\$([1-9])/g, (_, n: string) => subs[Number(n) - 1] ?? '');
@@ -39,7 +39,7 @@ let ext: ExtensionBrowser;
 let page: Page;
 let tabId: number;
 beforeAll(async () => {
-  server = await startHttpsServer(() => html('TikTok'));
+  server = await startHttpsServer((host) => html(host.endsWith('tiktok.com') ? 'TikTok' : 'Gemini'));
   ext = await launchChromium({ port: server.port, hosts: HOSTS });
   page = await ext.context.newPage();
   await page.goto(URL);
@@ -108,5 +108,21 @@ describe('Chromium: one regime on every surface', () => {
       }
       expect(popup).toMatch(/China/);
     }
+  });
+});
+
+describe('Chromium: the headline of a platform whose data is only processed abroad', () => {
+  it('is one plain sentence with a subject (not "It is also processed in ...")', { timeout: 60_000 }, async () => {
+    await setRegion('eu');
+    const gemini = await ext.context.newPage();
+    await gemini.goto('https://gemini.google.com/');
+    const id = await tabIdOf(ext, 'https://gemini.google.com/*');
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${id}`);
+    const headline = await popup.locator('.headline').innerText();
+    expect(headline).toMatch(/^Google Gemini processes user data in [^.]+\.$/);
+    expect(headline).not.toMatch(/\balso\b/);
+    await popup.close();
+    await gemini.close();
   });
 });

@@ -159,15 +159,18 @@ describe('the headline reads as a plain sentence for every combination of storag
 describe('fineTotal', () => {
   const rates = { base: 'EUR', date: '2026-05-08', source: { url: 'https://www.ecb.europa.eu/', publisher: 'ECB' }, rates: { USD: 1.2, GBP: 0.8 } };
   it('keeps amounts as decided when they are all in the display currency', () => {
-    expect(fineTotal([{ amount: 10, currency: 'EUR' }], 'EUR', rates)).toEqual({ converted: false, totals: [{ amount: 10, currency: 'EUR' }] });
+    expect(fineTotal([{ amount: 10, currency: 'EUR' }], 'EUR', rates)).toEqual({ asDecided: [{ amount: 10, currency: 'EUR' }] });
   });
   it('converts and sums into the display currency at the stated rate', () => {
-    const total = fineTotal([{ amount: 100, currency: 'EUR' }, { amount: 80, currency: 'GBP' }], 'USD', rates);
-    expect(total).toMatchObject({ converted: true, currency: 'USD', date: '2026-05-08' });
-    expect(total.converted && total.amount).toBeCloseTo(120 + 120);
+    const total = fineTotal([{ amount: 100, currency: 'EUR' }, { amount: 80, currency: 'GBP' }, { amount: 5, currency: 'USD' }], 'USD', rates);
+    expect(total.converted).toMatchObject({ currency: 'USD', date: '2026-05-08' });
+    expect(total.converted!.amount).toBeCloseTo(120 + 120 + 5);
+    expect(total.asDecided).toEqual([]);
   });
-  it('leaves the totals as decided when a rate is missing', () => {
-    expect(fineTotal([{ amount: 100, currency: 'SEK' }], 'USD', rates).converted).toBe(false);
-    expect(fineTotal([{ amount: 100, currency: 'EUR' }], 'USD', undefined).converted).toBe(false);
+  it('shows a currency without a reference rate as decided, next to the converted rest', () => {
+    const total = fineTotal([{ amount: 100, currency: 'EUR' }, { amount: 7, currency: 'TRY' }], 'USD', rates);
+    expect(total.converted!.amount).toBeCloseTo(120);
+    expect(total.asDecided).toEqual([{ amount: 7, currency: 'TRY' }]);
+    expect(fineTotal([{ amount: 100, currency: 'EUR' }], 'USD', undefined)).toEqual({ asDecided: [{ amount: 100, currency: 'EUR' }] });
   });
 });

@@ -36,6 +36,7 @@ function signatures(region: Region): string[] {
 }
 
 type Surfaces = { headline: string; tooltip: string; card: string; popup: string; markdown: string };
+let lastCounts = '';
 
 function surfaces(region: Region): Surfaces {
   const dataset = realDataset();
@@ -62,6 +63,7 @@ function surfaces(region: Region): Surfaces {
   );
   const popup = view.container.textContent ?? '';
   const headline = view.container.querySelector('.headline')?.textContent ?? '';
+  lastCounts = view.container.querySelector('header .counts')?.textContent ?? '';
   cleanup();
 
   // The toolbar and the in-page card get their words from the background, as in the extension.
@@ -122,6 +124,10 @@ describe('a user in the US', () => {
     expect(s.tooltip).toMatch(/On the US list of countries of concern .*: China\./);
     for (const [surface, text] of Object.entries(s)) expect(text, surface).not.toMatch(/EU adequacy|adequacy decision/i);
     expect(s.popup).toContain('In the US');
+    // Fine totals in the region's currency (converted at the stated rate), not in euros.
+    expect(lastCounts).toMatch(/fines totalling about \$[\d.,]+[KMB]/);
+    expect(lastCounts).not.toContain('€');
+    expect(lastCounts).not.toContain('£');
     expect(s.popup).not.toContain('leads on complaints about this platform across the EU');
   });
 });
