@@ -109,6 +109,14 @@ describe.each([...REGIONS])('region %s: one regime on every surface', (region) =
     }
   });
 
+  it("'What you can do' names the user's own authority and the regime's rights, with their sources", () => {
+    const regime = dataset.regimes[region];
+    if (regime?.authority) expect(s.popup).toContain(dataset.authorities[regime.authority]!.name);
+    expect(s.popup).toContain(own.rights);
+    expect(s.markdown).toContain(own.rights);
+    for (const right of regime?.rights ?? []) for (const source of right.sources) expect(s.markdown).toContain(`(${source.url})`);
+  });
+
   it('the red mark follows the regime: flagged destinations only where the regime can flag', () => {
     const answerer = createAnswerer(dataset, 'en-US', t);
     const summary = summaryForUrl(answerer, TIKTOK, { ...DEFAULT_SETTINGS, region })!;
