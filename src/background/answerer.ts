@@ -1,13 +1,13 @@
 /**
  * The background's answers about platforms: which platform a page belongs to (the shared host look-up over the
  * compiled host index, parsed once per start: a few dozen bytes per platform), and, on demand, a platform's full
- * disclosure from its slice of the dataset (loaded and kept for a while when a card, a link marker or the popup's
- * background work needs it), framed for the user's region by the one headline function.
+ * disclosure from its slice of the dataset (loaded and kept for a while when the toolbar, a card or a link marker
+ * needs it), framed for the user's region by the one framing function (`frame`, src/core/disclosure/framing.ts).
  */
 import type { HostIndex, PlatformBadge, PlatformSlice } from '../core/dataset/split.ts';
 import { sliceSource } from '../core/dataset/split.ts';
 import { buildDisclosure } from '../core/disclosure/build-disclosure.ts';
-import { headline } from '../core/disclosure/headline.ts';
+import { frame, type Framing } from '../core/disclosure/framing.ts';
 import { createFormatters, type Formatters } from '../core/format.ts';
 import { createHostLookup, matchedKey, type HostLookup } from '../core/lookup.ts';
 import type { BadgeSummary, LinkMatch } from '../core/messaging/protocol.ts';
@@ -63,16 +63,29 @@ export function pageOf(answerer: Answerer, url: string): { platform: PlatformBad
   return platform && key ? { platform, key } : undefined;
 }
 
-/** The badge facts, with the destinations flagged in the user's region (judged at build time by the framing module). */
+/**
+ * The badge facts from the host index, with the destinations flagged in the user's region (judged at build time by
+ * the framing module): what the in-page badge shows when it has to ask.
+ */
 export function summaryOf(platform: PlatformBadge, region: Region): BadgeSummary {
   return { platformId: platform.id, name: platform.name, countries: platform.countries, withoutAdequacy: platform.flagged[region] ?? [], actions: platform.actions };
 }
 
-/** The popup's headline for a platform, in the user's region and language. */
-export async function headlineOf(answerer: Answerer, platformId: string, region: Region): Promise<string> {
+/** A platform framed in the user's regime and language: the same `frame` the popup and the Markdown summary read. */
+export async function framingOf(answerer: Answerer, platformId: string, region: Region): Promise<Framing> {
   const slice = await answerer.slice(platformId);
-  const disclosure = buildDisclosure(sliceSource(slice), slice.platform);
-  return headline(disclosure, region, answerer.t, answerer.formatters()).slice(0, 2000);
+  return frame(buildDisclosure(sliceSource(slice), slice.platform), region, answerer.t, answerer.formatters());
+}
+
+/** The badge facts framed for the toolbar: the flagged destinations and the regime's own sentence about them. */
+export async function framedSummaryOf(answerer: Answerer, platform: PlatformBadge, region: Region): Promise<BadgeSummary> {
+  const framing = await framingOf(answerer, platform.id, region);
+  return { ...summaryOf(platform, region), withoutAdequacy: framing.flagged.map((d) => d.country), regimeNote: framing.regimeNote.slice(0, 1000) };
+}
+
+/** The popup's headline for a platform, in the user's regime and language (the in-page card shows it). */
+export async function headlineOf(answerer: Answerer, platformId: string, region: Region): Promise<string> {
+  return (await framingOf(answerer, platformId, region)).headline.slice(0, 2000);
 }
 
 /** For link markers: which of these hosts belong to a known platform, with what the marker shows. */

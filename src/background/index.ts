@@ -42,7 +42,7 @@ import badgeScript from '../content/in-page-badge.ts?script';
 import linkMarkersScript from '../content/links.ts?script';
 import ipCountryJson from '../generated/ip-country.json';
 import hostIndex from 'virtual:residency-lens/host-index';
-import { createAnswerer, pageOf, summaryOf } from './answerer.ts';
+import { createAnswerer, framedSummaryOf, pageOf, summaryOf } from './answerer.ts';
 import { handleContentMessage } from './handle-message.ts';
 import { handlePageMessage, isExtensionPage } from './handle-page-message.ts';
 import { createTabMachine, type ToolbarView } from './tab-machine.ts';
@@ -62,11 +62,22 @@ const currentSettings = async () => settings ?? (await settingsLoaded);
 let ipCountry: ((ip: string) => string | undefined) | undefined;
 const serverCountry = (ip: string) => (ipCountry ??= createIpCountryLookup(decodeBase64(ipCountryJson.data)))(ip);
 
+/**
+ * The toolbar, framed by the one framing function: the platform on screen is framed from its slice (loaded on
+ * demand, kept for a while). Renders for a tab are applied in order: an older one that finishes late is dropped.
+ */
+const renders = new Map<number, number>();
 function renderToolbar(tabId: number, view: ToolbarView<PlatformBadge>): void {
   const s = settings!; // the machine handles nothing before the settings are read (see `restored` below)
   const { region } = effectiveRegion(s, locale);
-  const summary = view.page && s.enabled ? summaryOf(view.page, region) : null;
-  void setToolbarBadge(tabId, toolbarBadge(summary, s.toolbarBadge, message, countryName, s.enabled ? view.contacted.map((p) => p.name) : []));
+  const turn = (renders.get(tabId) ?? 0) + 1;
+  renders.set(tabId, turn);
+  const page = view.page && s.enabled ? view.page : null;
+  const framed = page ? framedSummaryOf(answerer, page, region).catch(() => summaryOf(page, region)) : Promise.resolve(null);
+  void framed.then((summary) => {
+    if (renders.get(tabId) !== turn) return;
+    void setToolbarBadge(tabId, toolbarBadge(summary, s.toolbarBadge, message, countryName, s.enabled ? view.contacted.map((p) => p.name) : []));
+  });
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -110,7 +121,10 @@ void Promise.all([settingsLoaded, loadAllTabActivity().catch(() => [])]).then(([
 
 onTabNavigated((tabId, url) => machine.dispatch({ type: 'committed', tabId, url }));
 onRequestObserved((request) => machine.dispatch({ type: 'request', ...request }));
-onTabClosed((tabId) => machine.dispatch({ type: 'closed', tabId }));
+onTabClosed((tabId) => {
+  renders.delete(tabId);
+  machine.dispatch({ type: 'closed', tabId });
+});
 onTabReplaced((added, removed) => {
   machine.dispatch({ type: 'closed', tabId: removed });
   void tabUrl(added).then((tab) => tab && machine.dispatch({ type: 'committed', tabId: added, url: tab.url }));

@@ -44,9 +44,11 @@ export type PlatformSlice = {
   concerning: Array<{ id: string; actions: Action[] }>;
   authorities: Record<string, Authority>;
   jurisdictions: Record<string, Jurisdiction>;
+  /** each region's regime, with its list entries for this platform's countries only */
+  regimes: CompiledDataset['regimes'];
 };
 
-export type CommonData = Pick<CompiledDataset, 'version' | 'reviewed' | 'authorities' | 'jurisdictions' | 'exchangeRates'>;
+export type CommonData = Pick<CompiledDataset, 'version' | 'reviewed' | 'authorities' | 'jurisdictions' | 'exchangeRates' | 'regimes'>;
 
 function platformBadge(dataset: CompiledDataset, platform: CompiledPlatform): PlatformBadge {
   const disclosure = buildDisclosure(dataset, platform);
@@ -71,12 +73,20 @@ export function platformSlice(dataset: CompiledDataset, platform: CompiledPlatfo
     ...(platform.parent ? [platform.parent.country, platform.parent.headquarters ?? platform.parent.country] : []),
   ]);
   const pick = <T>(all: Record<string, T>, keys: Iterable<string>) => Object.fromEntries([...keys].sort().flatMap((k) => (all[k] ? [[k, all[k]]] : []))) as Record<string, T>;
-  return { version: dataset.version, platform, concerning, authorities: pick(dataset.authorities, authorityIds), jurisdictions: pick(dataset.jurisdictions, countries) };
+  const regimes = Object.fromEntries(Object.entries(dataset.regimes).map(([id, regime]) => [id, { ...regime!, entries: pick(regime!.entries, countries) }]));
+  return {
+    version: dataset.version,
+    platform,
+    concerning,
+    authorities: pick(dataset.authorities, authorityIds),
+    jurisdictions: pick(dataset.jurisdictions, countries),
+    regimes: regimes as CompiledDataset['regimes'],
+  };
 }
 
 /** A slice as the source `buildDisclosure` reads: the same result as from the whole dataset (a unit test checks). */
 export function sliceSource(slice: PlatformSlice): DisclosureSource {
-  return { version: slice.version, authorities: slice.authorities, jurisdictions: slice.jurisdictions, platforms: [slice.platform, ...slice.concerning] };
+  return { version: slice.version, authorities: slice.authorities, jurisdictions: slice.jurisdictions, regimes: slice.regimes, platforms: [slice.platform, ...slice.concerning] };
 }
 
 export function commonData(dataset: CompiledDataset): CommonData {
@@ -87,6 +97,7 @@ export function commonData(dataset: CompiledDataset): CommonData {
     reviewed: dataset.reviewed,
     authorities: dataset.authorities,
     jurisdictions: home,
+    regimes: dataset.regimes,
     ...(dataset.exchangeRates && { exchangeRates: dataset.exchangeRates }),
   };
 }

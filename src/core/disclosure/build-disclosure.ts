@@ -6,6 +6,8 @@
  */
 import type { CompiledDataset, CompiledPlatform } from '../dataset/compile.ts';
 import type { Action, Adequacy, Authority, Entity, FlowRole, Law, Source } from '../dataset/schema.ts';
+import type { Region } from '../settings/settings.ts';
+import { verdictsFor, type Verdict } from './framing.ts';
 
 export type DestinationRole = { role: FlowRole; detail?: string; programme?: string; since?: string; until?: string; sources: Source[] };
 
@@ -16,6 +18,8 @@ export type Destination = {
   adequacy: Adequacy | undefined;
   /** The UK's own adequacy status (for users in the UK), where the dataset has it. */
   ukAdequacy: Adequacy | undefined;
+  /** What the country is in each region's legal regime (see framing.ts). */
+  verdicts: Record<Region, Verdict>;
   laws: Law[];
 };
 
@@ -57,7 +61,7 @@ const DATA_ROLES: readonly FlowRole[] = ['storage', 'remote-access', 'processing
  * What a disclosure is built from: the whole compiled dataset, or one platform's slice of it (see
  * `src/core/dataset/split.ts`). Only the owners of actions are needed besides the platform itself.
  */
-export type DisclosureSource = Pick<CompiledDataset, 'version' | 'authorities' | 'jurisdictions'> & {
+export type DisclosureSource = Pick<CompiledDataset, 'version' | 'authorities' | 'jurisdictions' | 'regimes'> & {
   platforms: ReadonlyArray<Pick<CompiledPlatform, 'id' | 'actions'>>;
 };
 
@@ -75,6 +79,7 @@ function groupByCountry(
         roles: [],
         adequacy: jurisdiction?.euAdequacy,
         ukAdequacy: jurisdiction?.ukAdequacy,
+        verdicts: verdictsFor(dataset, country),
         laws: (jurisdiction?.laws ?? []).filter((law) => law.kind === 'state-access'),
       };
       byCountry.set(country, destination);

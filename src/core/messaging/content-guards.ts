@@ -26,7 +26,8 @@ function isBadgeSummary(v: unknown): boolean {
     isCountryList(v.withoutAdequacy) &&
     typeof v.actions === 'number' &&
     Number.isInteger(v.actions) &&
-    v.actions >= 0
+    v.actions >= 0 &&
+    (v.regimeNote === undefined || isString(v.regimeNote, 1000))
   );
 }
 

@@ -48,9 +48,11 @@ describe('buildDisclosure', () => {
     expect(capcut.actions.map((a) => [a.id, a.platformId])).toEqual([['tiktok-ie-dpc-2023-children', 'tiktok']]);
   });
 
-  it('summarises for the badges: countries, and those without adequacy in each region\'s regime', () => {
+  it('summarises for the badges: countries, and those each region\'s regime flags', () => {
     const badge = hostIndex(dataset).platforms.find((p) => p.id === 'tiktok')!;
     expect(badge).toMatchObject({ id: 'tiktok', name: 'TikTok', countries: ['IE', 'US', 'CN'], actions: 2 });
     expect(badge.flagged.eu).toEqual(['CN']);
+    expect(badge.flagged.us).toEqual(['CN']);
+    expect(badge.flagged.other).toEqual([]);
   });
 });
