@@ -2,6 +2,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { handleContentMessage } from '../../../src/background/handle-message.ts';
+import { buildDisclosure } from '../../../src/core/disclosure/build-disclosure.ts';
+import { frame } from '../../../src/core/disclosure/framing.ts';
+import { createFormatters } from '../../../src/core/format.ts';
 import { DEFAULT_SETTINGS, updateSettings, type Settings } from '../../../src/core/settings/settings.ts';
 import { answererFor, compileFixture, platform, TIKTOK_LIKE } from '../fixtures.ts';
 
@@ -20,12 +23,13 @@ describe('handleContentMessage', () => {
     expect(await ask({ type: 'page-summary' }, sender({ url: 'https://example.com/' }))).toEqual({ ok: true, summary: null, showBadge: false, corner: 'bottom-right' });
   });
 
-  it('gives the card the headline of the page\'s platform, in the user\'s region', async () => {
-    const eu = await ask({ type: 'card-headline' });
-    expect(eu).toMatchObject({ ok: true, headline: expect.stringContaining('headlineNoAdequacy') });
-    const uk = await ask({ type: 'card-headline' }, sender(), updateSettings(settings, { region: 'uk' }));
-    // In the UK's own regime (the fixture has no UK finding for China), not the EU's.
-    expect(uk).toMatchObject({ ok: true, headline: expect.not.stringContaining('headlineNoAdequacy') });
+  it('gives the card the headline of the page\'s platform, framed by the one framing function in the user\'s region', async () => {
+    const dataset = compileFixture([TIKTOK_LIKE, google, gmail]);
+    const d = buildDisclosure(dataset, dataset.platforms[0]!);
+    for (const region of ['eu', 'uk', 'us', 'other'] as const) {
+      const reply = await ask({ type: 'card-headline' }, sender(), updateSettings(settings, { region }));
+      expect(reply, region).toEqual({ ok: true, headline: frame(d, region, (k) => k, createFormatters('en')).headline });
+    }
     expect(await ask({ type: 'card-headline' }, sender({ url: 'https://example.com/' }))).toEqual({ ok: false, error: 'bad-request' });
   });
 
