@@ -15,7 +15,9 @@ import { launchChromium, launchChromiumContext, tabIdOf, type ExtensionBrowser }
 import { startHttpsServer, type TestServer } from '../e2e/support/https-server.ts';
 import { chromiumVersion, median, quantile, round, type Machine } from './common.ts';
 
-export type BrowserOptions = { badgeRuns: number; loadRuns: number; popupRuns: number; extensionDir: string };
+/** One build of the extension to measure; several are measured side by side in one run (1x and 10x the dataset). */
+export type BuildUnderTest = { label: string; dir: string };
+export type BrowserOptions = { badgeRuns: number; loadRuns: number; popupRuns: number; builds: BuildUnderTest[] };
 
 const PLATFORM_HOST = 'www.tiktok.com';
 const OTHER_HOST = 'news.example-news.com';
@@ -165,6 +167,8 @@ async function badgeRun(ext: ExtensionBrowser, url: string) {
     contentScriptStartMs: scriptStart,
     contentScriptEvaluateMs: script ? ms(script.dur) : null,
     contentScriptStartToBadgeMs: fig.badgeAt !== null && scriptStart !== null ? fig.badgeAt - scriptStart : null,
+    /** badge added minus DOMContentLoaded's start: negative when the badge is in the page before the event */
+    badgeAfterDomContentLoadedMs: fig.badgeAt !== null ? fig.badgeAt - fig.domContentLoaded : null,
     extensionTasks: extensionTasks.length,
     extensionMainThreadMs: extensionTasks.reduce((s, t) => s + ms(t.dur), 0),
     longestExtensionTaskMs: extensionTasks.reduce((m, t) => Math.max(m, ms(t.dur)), 0),
@@ -189,6 +193,7 @@ function summariseBadge(runs: BadgeRun[]) {
     badgeShown: runs.filter((r) => r.navigationToBadgeMs !== null).length,
     median: {
       contentScriptStartToBadgeMs: med((r) => r.contentScriptStartToBadgeMs),
+      badgeAfterDomContentLoadedMs: med((r) => r.badgeAfterDomContentLoadedMs),
       navigationToBadgeMs: med((r) => r.navigationToBadgeMs),
       domContentLoadedMs: med((r) => r.domContentLoadedMs),
       loadMs: med((r) => r.loadMs),
@@ -225,7 +230,7 @@ async function popupRun(ext: ExtensionBrowser, tabId: number) {
   // Where the init script runs (Playwright injects it into the new document), it timestamps the h1 precisely;
   // otherwise the time Playwright saw the h1 is used, which is later by at most one polling step.
   await popup.addInitScript(() => {
-    const w = window as unknown as { __h1At?: number };
+    const w = window as unknown as { __h1At?: number; __shifts?: number[] };
     const mo = new MutationObserver(() => {
       if (w.__h1At === undefined && document.querySelector('h1')) {
         w.__h1At = performance.now();
@@ -233,119 +238,160 @@ async function popupRun(ext: ExtensionBrowser, tabId: number) {
       }
     });
     mo.observe(document, { childList: true, subtree: true });
+    // Layout shifts after the first paint (none should happen: the popup renders once, complete).
+    w.__shifts = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) w.__shifts!.push(e.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    } catch {
+      /* not supported */
+    }
   });
   await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`, { waitUntil: 'commit' });
   await popup.locator('h1').first().waitFor({ timeout: BADGE_TIMEOUT_MS });
+  const seenAt = await popup.evaluate(() => performance.now());
+  await popup.waitForTimeout(500); // any late change to the layout would come now
   const fig = await popup.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const w = window as unknown as { __h1At?: number; __shifts?: number[] };
     return {
-      h1AtInit: (window as unknown as { __h1At?: number }).__h1At ?? null,
-      seenAt: performance.now(),
+      h1AtInit: w.__h1At ?? null,
       domContentLoaded: nav.domContentLoadedEventStart,
+      firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      layoutShift: (w.__shifts ?? []).reduce((sum, v) => sum + v, 0),
       h1Text: document.querySelector('h1')?.textContent ?? '',
     };
   });
   await popup.close();
-  return { h1Ms: fig.h1AtInit ?? fig.seenAt, method: fig.h1AtInit !== null ? 'mutation-observer' : 'playwright-poll', domContentLoadedMs: fig.domContentLoaded, h1Text: fig.h1Text };
+  return {
+    h1Ms: fig.h1AtInit ?? seenAt,
+    method: fig.h1AtInit !== null ? 'mutation-observer' : 'playwright-poll',
+    domContentLoadedMs: fig.domContentLoaded,
+    firstContentfulPaintMs: fig.firstContentfulPaint,
+    layoutShift: fig.layoutShift,
+    h1Text: fig.h1Text,
+  };
 }
 
 export async function runBrowserBench(machineInfo: Machine, opts: BrowserOptions) {
   let server: TestServer | undefined;
-  let ext: ExtensionBrowser | undefined;
+  const exts: Array<{ build: BuildUnderTest; ext: ExtensionBrowser }> = [];
   let plain: BrowserContext | undefined;
   let control: BrowserContext | undefined;
   try {
     server = await startHttpsServer(route);
-    ext = await launchWithExtension(server.port, HOSTS, opts.extensionDir);
+    for (const build of opts.builds) exts.push({ build, ext: await launchWithExtension(server.port, HOSTS, build.dir) });
     plain = await launch(server.port, HOSTS, null);
     control = await launch(server.port, HOSTS, null);
-    const probe = await ext.context.newPage();
+    const probe = await exts[0]!.ext.context.newPage();
     const userAgent = await probe.evaluate(() => navigator.userAgent);
     await probe.close();
 
     // (i) first: the first visit after launch (service worker just started), kept apart.
-    const first = await badgeRun(ext, `https://${PLATFORM_HOST}/small?first`);
+    const first = Object.fromEntries(await Promise.all(exts.map(async ({ build, ext }) => [build.label, await badgeRun(ext, `https://${PLATFORM_HOST}/small?first`)] as const)));
 
-    // (ii) load event with and without the extension; a second browser without it gives the A/A control
-    // (how much two identical instances differ on this machine). The three alternate run by run.
+    // (ii) load event with and without the extension (each build); a second browser without it gives the A/A
+    // control (how much two identical instances differ on this machine). All sides rotate run by run.
     const loadPages = { other: `https://${OTHER_HOST}/small`, platform: `https://${PLATFORM_HOST}/small`, platformLarge: `https://${PLATFORM_HOST}/large` };
-    const sides = { withExt: ext.context, without: plain, control: control! };
-    type Side = keyof typeof sides;
-    const loads: Record<string, Record<Side, number[]>> = {};
-    for (const key of Object.keys(loadPages)) loads[key] = { withExt: [], without: [], control: [] };
+    const sides: Record<string, BrowserContext> = { ...Object.fromEntries(exts.map(({ build, ext }) => [`with ${build.label}`, ext.context])), without: plain, control };
+    const sideNames = Object.keys(sides);
+    const loads: Record<string, Record<string, number[]>> = {};
+    for (const key of Object.keys(loadPages)) loads[key] = Object.fromEntries(sideNames.map((side) => [side, [] as number[]]));
     for (const url of Object.values(loadPages)) for (const context of Object.values(sides)) await loadTime(context, url); // warm-up, not counted
-    const orders: Side[][] = [['withExt', 'without', 'control'], ['without', 'control', 'withExt'], ['control', 'withExt', 'without']];
     for (let i = 0; i < opts.loadRuns; i += 1) {
+      const order = sideNames.map((_, k) => sideNames[(k + i) % sideNames.length]!);
       for (const [key, url] of Object.entries(loadPages)) {
-        for (const side of orders[i % orders.length]!) loads[key]![side].push(await loadTime(sides[side], url));
+        for (const side of order) loads[key]![side]!.push(await loadTime(sides[side]!, url));
       }
     }
     const pageLoad = Object.fromEntries(
-      Object.entries(loads).map(([key, { withExt, without, control: aa }]) => {
-        const ratios = withExt.map((w, i) => w / without[i]!);
-        const controlRatios = aa.map((c, i) => c / without[i]!);
+      Object.entries(loads).map(([key, bySide]) => {
+        const without = bySide.without!;
+        const ratioTo = (side: string) => round(median(bySide[side]!.map((v, i) => v / without[i]!)), 3);
         return [key, {
           url: loadPages[key as keyof typeof loadPages],
-          medianWithExtensionMs: round(median(withExt), 1),
-          medianWithoutExtensionMs: round(median(without), 1),
-          medianControlMs: round(median(aa), 1),
-          medianRatioWithOverWithout: round(median(ratios), 3),
-          medianRatioControlOverWithout: round(median(controlRatios), 3),
-          withExtensionMs: withExt.map((v) => round(v, 1)),
-          withoutExtensionMs: without.map((v) => round(v, 1)),
-          controlMs: aa.map((v) => round(v, 1)),
+          medianMs: Object.fromEntries(sideNames.map((side) => [side, round(median(bySide[side]!), 1)])),
+          medianRatioOverWithout: Object.fromEntries(sideNames.filter((side) => side !== 'without').map((side) => [side, ratioTo(side)])),
+          runsMs: Object.fromEntries(sideNames.map((side) => [side, bySide[side]!.map((v) => round(v, 1))])),
         }];
       }),
     );
 
-    // (i) badge timing, small and large pages alternating.
-    const small: BadgeRun[] = [];
-    const large: BadgeRun[] = [];
+    // (i) badge timing, small and large pages and the builds alternating.
+    const badgeRuns = Object.fromEntries(exts.map(({ build }) => [build.label, { small: [] as BadgeRun[], large: [] as BadgeRun[] }]));
     for (let i = 0; i < opts.badgeRuns; i += 1) {
-      const order = i % 2 === 0 ? (['small', 'large'] as const) : (['large', 'small'] as const);
-      for (const kind of order) (kind === 'small' ? small : large).push(await badgeRun(ext, `https://${PLATFORM_HOST}/${kind}?run=${i}`));
+      const builds = i % 2 === 0 ? exts : [...exts].reverse();
+      for (const { build, ext } of builds) {
+        const order = i % 2 === 0 ? (['small', 'large'] as const) : (['large', 'small'] as const);
+        for (const kind of order) badgeRuns[build.label]![kind].push(await badgeRun(ext, `https://${PLATFORM_HOST}/${kind}?run=${i}`));
+      }
     }
 
-    // (iii) popup for a platform tab.
-    const tab = await ext.context.newPage();
-    await tab.goto(`https://${PLATFORM_HOST}/small?popup`);
-    const tabId = await tabIdOf(ext, `https://${PLATFORM_HOST}/small?popup`);
-    await popupRun(ext, tabId); // warm-up, not counted
-    const popups: Array<Awaited<ReturnType<typeof popupRun>>> = [];
-    for (let i = 0; i < opts.popupRuns; i += 1) popups.push(await popupRun(ext, tabId));
-    await tab.close();
+    // (iii) popup for a platform tab, the builds alternating.
+    const popupTabs = await Promise.all(exts.map(async ({ ext }) => {
+      const tab = await ext.context.newPage();
+      await tab.goto(`https://${PLATFORM_HOST}/small?popup`);
+      const tabId = await tabIdOf(ext, `https://${PLATFORM_HOST}/small?popup`);
+      await popupRun(ext, tabId); // warm-up, not counted
+      return { tab, tabId };
+    }));
+    const popups = Object.fromEntries(exts.map(({ build }) => [build.label, [] as Array<Awaited<ReturnType<typeof popupRun>>>]));
+    for (let i = 0; i < opts.popupRuns; i += 1) {
+      const order = i % 2 === 0 ? exts.map((_, k) => k) : exts.map((_, k) => exts.length - 1 - k);
+      for (const k of order) popups[exts[k]!.build.label]!.push(await popupRun(exts[k]!.ext, popupTabs[k]!.tabId));
+    }
+    for (const { tab } of popupTabs) await tab.close();
+
+    const summarisePopup = (runs: Array<Awaited<ReturnType<typeof popupRun>>>) => ({
+      runs: runs.length,
+      h1Text: runs[0]?.h1Text,
+      timingMethod: [...new Set(runs.map((p) => p.method))],
+      medianH1Ms: round(median(runs.map((p) => p.h1Ms)), 1),
+      p90H1Ms: round(quantile(runs.map((p) => p.h1Ms), 0.9), 1),
+      medianFirstContentfulPaintMs: round(median(runs.flatMap((p) => (p.firstContentfulPaintMs === null ? [] : [p.firstContentfulPaintMs]))), 1),
+      medianDomContentLoadedMs: round(median(runs.map((p) => p.domContentLoadedMs)), 1),
+      maxLayoutShift: round(Math.max(0, ...runs.map((p) => p.layoutShift)), 4),
+      h1Ms: runs.map((p) => round(p.h1Ms, 1)),
+    });
+    const badge = Object.fromEntries(exts.map(({ build }) => [build.label, {
+      firstVisitAfterLaunch: first[build.label],
+      smallPage: summariseBadge(badgeRuns[build.label]!.small),
+      largePage: summariseBadge(badgeRuns[build.label]!.large),
+    }]));
+    const popup = Object.fromEntries(exts.map(({ build }) => [build.label, summarisePopup(popups[build.label]!)]));
+    // Ratios of each build to the first (10x over 1x), medians measured in this same run.
+    const base = opts.builds[0]!.label;
+    const ratio = (a: number, b: number) => round(a / b, 3);
+    const scaling = Object.fromEntries(opts.builds.slice(1).map(({ label }) => [`${label} over ${base}`, {
+      contentScriptStartToBadgeSmall: ratio(badge[label]!.smallPage.median.contentScriptStartToBadgeMs, badge[base]!.smallPage.median.contentScriptStartToBadgeMs),
+      contentScriptStartToBadgeLarge: ratio(badge[label]!.largePage.median.contentScriptStartToBadgeMs, badge[base]!.largePage.median.contentScriptStartToBadgeMs),
+      navigationToBadgeSmall: ratio(badge[label]!.smallPage.median.navigationToBadgeMs, badge[base]!.smallPage.median.navigationToBadgeMs),
+      popupFirstContent: ratio(popup[label]!.medianH1Ms, popup[base]!.medianH1Ms),
+      platformPageLoad: ratio(pageLoad.platform!.medianMs[`with ${label}`]!, pageLoad.platform!.medianMs[`with ${base}`]!),
+    }]));
 
     return {
       benchmark: 'browser',
       machine: machineInfo,
       browser: { version: chromiumVersion(), userAgent, headless: true },
+      builds: opts.builds.map(({ label }) => label),
       method: {
-        badge: `Each run opens a new tab with a CDP trace on (categories devtools.timeline, toplevel, blink.user_timing), loads https://${PLATFORM_HOST}/small or /large (${LARGE_ELEMENTS} elements), then polls the page (every 25 ms, at most ${BADGE_TIMEOUT_MS / 1000} s) until a MutationObserver the page set up first thing in <head> has timestamped (performance.now()) the badge's host element being added, and waits 500 ms more for long tasks. Content script start = the trace's EvaluateScript event for src/content/in-page-badge.js, mapped to the page clock through a performance.mark made in <head>. Long tasks: PerformanceObserver('longtask', buffered) in the page, and ThreadControllerImpl::RunTask trace events of >= ${LONG_TASK_MS} ms on the page's renderer main thread; a task is the extension's when it contains an EvaluateScript, FunctionCall or v8.compile event of a chrome-extension://<id>/ script (the page's own parsing and layout are not). layoutAfterBadge = the first Layout event after the badge was added. The first visit after launch (cold service worker) is reported apart; then small and large alternate. Tracing itself adds some overhead.`,
-        pageLoad: 'Three Chromium instances launched with the same flags and running at the same time: one loading dist/chrome, two not (the second is an A/A control: the ratio between two identical instances shows what the machine alone does). For each page one run in each, the order rotating; load = PerformanceNavigationTiming.loadEventStart (ms from navigation start) in a new tab each time; ratio = with / without within a run, median over runs (likewise control / without). Measured before the badge runs, so the extension browser has not yet had dozens of traced tabs. One warm-up load per page and browser is not counted. Pages are sent with cache-control: no-store.',
-        popup: 'A tab on the platform page, then chrome-extension://<id>/src/popup/index.html?tab=<tabId> opened as a normal tab (400x600) N times; time = performance.now() in the popup when a MutationObserver (Playwright init script) first sees an h1, i.e. from the popup document\'s navigation start. One warm-up not counted. A real toolbar popup also pays for creating its window, not measured here.',
+        badge: `Each run opens a new tab with a CDP trace on (categories devtools.timeline, toplevel, blink.user_timing), loads https://${PLATFORM_HOST}/small or /large (${LARGE_ELEMENTS} elements), then polls the page (every 25 ms, at most ${BADGE_TIMEOUT_MS / 1000} s) until a MutationObserver the page set up first thing in <head> has timestamped (performance.now()) the badge's host element being added, and waits 500 ms more for long tasks. Content script start = the trace's EvaluateScript event for src/content/in-page-badge.js, mapped to the page clock through a performance.mark made in <head>. Long tasks: PerformanceObserver('longtask', buffered) in the page, and ThreadControllerImpl::RunTask trace events of >= ${LONG_TASK_MS} ms on the page's renderer main thread; a task is the extension's when it contains an EvaluateScript, FunctionCall or v8.compile event of a chrome-extension://<id>/ script (the page's own parsing and layout are not). layoutAfterBadge = the first Layout event after the badge was added. The first visit after launch (cold service worker) is reported apart; then small and large alternate, and the builds alternate run by run. badgeAfterDomContentLoaded = the badge's timestamp minus PerformanceNavigationTiming.domContentLoadedEventStart (negative: the badge was in the page before the event). Tracing itself adds some overhead.`,
+        pageLoad: 'One Chromium instance per build of the extension (1x and 10x the dataset) and two without it, all launched with the same flags and running at the same time (the second one without is an A/A control: the ratio between two identical instances shows what the machine alone does). For each page one run in each, the order rotating; load = PerformanceNavigationTiming.loadEventStart (ms from navigation start) in a new tab each time; ratio = with / without within a run, median over runs (likewise control / without). Measured before the badge runs, so the extension browsers have not yet had dozens of traced tabs. One warm-up load per page and browser is not counted. Pages are sent with cache-control: no-store.',
+        popup: 'A tab on the platform page, then chrome-extension://<id>/src/popup/index.html?tab=<tabId> opened as a normal tab (400x600) N times per build, the builds alternating; first content = performance.now() in the popup when a MutationObserver (Playwright init script) first sees an h1, i.e. from the popup document\'s navigation start (the popup renders once, complete: the h1 comes with everything else); first contentful paint from the paint timing entry; layout shift = the sum of layout-shift entries (PerformanceObserver, buffered) up to 500 ms after the h1. The service worker is running (the tab was just loaded). One warm-up not counted. A real toolbar popup also pays for creating its window, not measured here.',
       },
-      badge: {
-        firstVisitAfterLaunch: first,
-        smallPage: summariseBadge(small),
-        largePage: summariseBadge(large),
-      },
+      badge,
       pageLoad,
-      popup: {
-        runs: popups.length,
-        h1Text: popups[0]?.h1Text,
-        timingMethod: [...new Set(popups.map((p) => p.method))],
-        medianH1Ms: round(median(popups.map((p) => p.h1Ms)), 1),
-        p90H1Ms: round(quantile(popups.map((p) => p.h1Ms), 0.9), 1),
-        medianDomContentLoadedMs: round(median(popups.map((p) => p.domContentLoadedMs)), 1),
-        h1Ms: popups.map((p) => round(p.h1Ms, 1)),
-      },
+      popup,
+      scaling,
       notMeasured: {
         perRequestObserver: 'not measured: the per-request (webRequest) observer was not in the build when this benchmark was written',
         linkAnnotation: 'not measured: link annotation was not in the build when this benchmark was written',
       },
     };
   } finally {
-    await ext?.close().catch(() => undefined);
+    for (const { ext } of exts) await ext.close().catch(() => undefined);
     await plain?.close().catch(() => undefined);
     await control?.close().catch(() => undefined);
     await server?.close().catch(() => undefined);

@@ -53,11 +53,22 @@ try {
   }
 
   if (only.includes('browser')) {
-    const r = await runBrowserBench(machine(), quick ? { badgeRuns: 3, loadRuns: 3, popupRuns: 3, extensionDir: dist.chrome } : { badgeRuns: 15, loadRuns: 31, popupRuns: 15, extensionDir: dist.chrome });
+    const builds = [{ label: '1x', dir: dist.chrome }];
+    const r = await runBrowserBench(machine(), quick ? { badgeRuns: 3, loadRuns: 3, popupRuns: 3, builds } : { badgeRuns: 15, loadRuns: 31, popupRuns: 15, builds });
     note(writeFigures('browser', r));
-    console.log(`browser: content script start -> badge ${r.badge.smallPage.median.contentScriptStartToBadgeMs} ms (small), ${r.badge.largePage.median.contentScriptStartToBadgeMs} ms (20k elements); extension long tasks ${r.badge.smallPage.runsWithExtensionLongTask + r.badge.largePage.runsWithExtensionLongTask}`);
-    for (const [key, v] of Object.entries(r.pageLoad)) console.log(`  load ${key}: ${v.medianWithExtensionMs} ms with / ${v.medianWithoutExtensionMs} ms without, ratio ${v.medianRatioWithOverWithout}`);
-    console.log(`  popup h1 ${r.popup.medianH1Ms} ms`);
+    for (const label of r.builds) {
+      const b = r.badge[label]!;
+      const p = r.popup[label]!;
+      console.log(
+        `browser ${label}: content script start -> badge ${b.smallPage.median.contentScriptStartToBadgeMs} ms (small), ${b.largePage.median.contentScriptStartToBadgeMs} ms (20k elements) (goal < 5: ${goal(Math.max(b.smallPage.median.contentScriptStartToBadgeMs, b.largePage.median.contentScriptStartToBadgeMs) < 5)}); ` +
+          `badge - DOMContentLoaded ${b.smallPage.median.badgeAfterDomContentLoadedMs} / ${b.largePage.median.badgeAfterDomContentLoadedMs} ms (goal <= 10: ${goal(Math.max(b.smallPage.median.badgeAfterDomContentLoadedMs, b.largePage.median.badgeAfterDomContentLoadedMs) <= 10)}); extension long tasks ${b.smallPage.runsWithExtensionLongTask + b.largePage.runsWithExtensionLongTask}`,
+      );
+      console.log(`  popup ${label}: first content ${p.medianH1Ms} ms (goal < 50: ${goal(p.medianH1Ms < 50)}), layout shift max ${p.maxLayoutShift} (goal 0: ${goal(p.maxLayoutShift === 0)})`);
+    }
+    for (const [key, v] of Object.entries(r.pageLoad)) {
+      console.log(`  load ${key}: ${Object.entries(v.medianMs).map(([side, ms]) => `${side} ${ms} ms`).join(', ')}; ratio to without ${Object.entries(v.medianRatioOverWithout).map(([side, x]) => `${side} ${x}`).join(', ')}`);
+    }
+    for (const [key, v] of Object.entries(r.scaling)) console.log(`  ${key}: ${Object.entries(v).map(([k, x]) => `${k} ${x}x`).join(', ')} (goal <= 1.2)`);
   }
 } finally {
   rmSync(dist.root, { recursive: true, force: true });
