@@ -12,7 +12,7 @@ import baseManifest from './manifest.json' with { type: 'json' };
 import { contentScriptMatches } from './src/core/manifest/match-patterns.ts';
 import type { CompiledDataset } from './src/core/dataset/compile.ts';
 import { badgeScripts, commonData, hostIndex, platformSlice, sliceFile } from './src/core/dataset/split.ts';
-import { BADGE_SCRIPTS_FILE, cornerFile, cornerScript, regionFile, regionScript, tableFile, tableScript } from './src/core/content-data.ts';
+import { BADGE_SCRIPTS_FILE, badgeTexts, cornerFile, cornerScript, regionFile, regionScript, tableFile, tableScript, textFile, textScript, type BadgeScriptsFile } from './src/core/content-data.ts';
 import { BADGE_CORNERS, REGIONS } from './src/core/settings/settings.ts';
 
 const root = import.meta.dirname;
@@ -109,9 +109,17 @@ function datasetParts(dataset: CompiledDataset): Plugin {
     generateBundle() {
       const emit = (fileName: string, source: string) => this.emitFile({ type: 'asset', fileName, source });
       for (const platform of dataset.platforms) emit(sliceFile(platform.id), JSON.stringify(platformSlice(dataset, platform)));
-      const scripts = badgeScripts(index, dataset);
+      const scripts = badgeScripts(dataset);
       for (const script of scripts) emit(tableFile(script.host), tableScript(script.table));
-      emit(BADGE_SCRIPTS_FILE, JSON.stringify(scripts.map(({ host, matches, excludeMatches }) => ({ host, matches, excludeMatches }))));
+      // The badge's texts per locale: its messages and the names of every country a badge may name.
+      const countries = [...new Set(index.platforms.flatMap((p) => p.countries))];
+      const locales = readdirSync(resolve(root, 'src/_locales')).sort();
+      for (const locale of locales) {
+        const messages = JSON.parse(readFileSync(resolve(root, 'src/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+        emit(textFile(locale), textScript(badgeTexts(messages, locale, countries)));
+      }
+      const list: BadgeScriptsFile = { scripts: scripts.map(({ host, matches, excludeMatches }) => ({ host, matches, excludeMatches })), locales, defaultLocale: baseManifest.default_locale };
+      emit(BADGE_SCRIPTS_FILE, JSON.stringify(list));
       for (const region of REGIONS) emit(regionFile(region), regionScript(region));
       for (const corner of BADGE_CORNERS) emit(cornerFile(corner), cornerScript(corner));
     },
@@ -151,7 +159,9 @@ export default defineConfig(({ command, mode }) => {
       target: 'es2022',
       minify: true,
       sourcemap: false,
-      modulePreload: false,
+      // The popup's and the options page's modules are announced in their HTML, so they load side by side instead of
+      // one import level after another (no polyfill: the extension's CSP allows no inline script).
+      modulePreload: { polyfill: false },
       // The bundled dataset and the IP-to-country table are large by design (no network, ever).
       chunkSizeWarningLimit: 1500,
     },

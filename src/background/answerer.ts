@@ -4,7 +4,7 @@
  * disclosure from its slice of the dataset (loaded and kept for a while when the toolbar, a card or a link marker
  * needs it), framed for the user's region by the one framing function (`frame`, src/core/disclosure/framing.ts).
  */
-import type { HostIndex, PlatformBadge, PlatformSlice } from '../core/dataset/split.ts';
+import type { HostIndex, IndexedPlatform, PlatformSlice } from '../core/dataset/split.ts';
 import { sliceSource } from '../core/dataset/split.ts';
 import { buildDisclosure } from '../core/disclosure/build-disclosure.ts';
 import { frame, type Framing } from '../core/disclosure/framing.ts';
@@ -18,7 +18,7 @@ type Translate = (key: string, substitutions?: string[]) => string;
 export type Answerer = {
   index: HostIndex;
   lookup: HostLookup;
-  byId(id: string): PlatformBadge | undefined;
+  byId(id: string): IndexedPlatform | undefined;
   locale: string;
   t: Translate;
   formatters(): Formatters;
@@ -55,7 +55,7 @@ export function createAnswerer(index: HostIndex, loadSlice: (id: string) => Prom
 }
 
 /** The platform a page belongs to and the key of the host table that matched (where a dismissal is kept). */
-export function pageOf(answerer: Answerer, url: string): { platform: PlatformBadge; key: string } | undefined {
+export function pageOf(answerer: Answerer, url: string): { platform: IndexedPlatform; key: string } | undefined {
   const result = answerer.lookup.lookup(url);
   if (result.kind !== 'platform') return undefined;
   const platform = answerer.index.platforms[result.index];
@@ -63,12 +63,9 @@ export function pageOf(answerer: Answerer, url: string): { platform: PlatformBad
   return platform && key ? { platform, key } : undefined;
 }
 
-/**
- * The badge facts from the host index, with the destinations flagged in the user's region (judged at build time by
- * the framing module): what the in-page badge shows when it has to ask.
- */
-export function summaryOf(platform: PlatformBadge, region: Region): BadgeSummary {
-  return { platformId: platform.id, name: platform.name, countries: platform.countries, withoutAdequacy: platform.flagged[region] ?? [], actions: platform.actions };
+/** The badge facts from the host index alone: no destination flagged (the regime's verdicts need the slice). */
+export function unframedSummaryOf(platform: IndexedPlatform): BadgeSummary {
+  return { platformId: platform.id, name: platform.name, countries: platform.countries, withoutAdequacy: [], actions: platform.actions };
 }
 
 /** A platform framed in the user's regime and language: the same `frame` the popup and the Markdown summary read. */
@@ -78,9 +75,9 @@ export async function framingOf(answerer: Answerer, platformId: string, region: 
 }
 
 /** The badge facts framed for the toolbar: the flagged destinations and the regime's own sentence about them. */
-export async function framedSummaryOf(answerer: Answerer, platform: PlatformBadge, region: Region): Promise<BadgeSummary> {
+export async function framedSummaryOf(answerer: Answerer, platform: IndexedPlatform, region: Region): Promise<BadgeSummary> {
   const framing = await framingOf(answerer, platform.id, region);
-  return { ...summaryOf(platform, region), withoutAdequacy: framing.flagged.map((d) => d.country), regimeNote: framing.regimeNote.slice(0, 1000) };
+  return { ...unframedSummaryOf(platform), withoutAdequacy: framing.flagged.map((d) => d.country), regimeNote: framing.regimeNote.slice(0, 1000) };
 }
 
 /** The popup's headline for a platform, in the user's regime and language (the in-page card shows it). */

@@ -13,7 +13,7 @@ import {
   type PageSummaryReply,
 } from '../core/messaging/protocol.ts';
 import { badgeAllowedOn, effectiveRegion, type Settings } from '../core/settings/settings.ts';
-import { headlineOf, linkMatches, pageOf, summaryOf, type Answerer } from './answerer.ts';
+import { framedSummaryOf, headlineOf, linkMatches, pageOf, type Answerer } from './answerer.ts';
 
 type Sender = Runtime.MessageSender & { documentLifecycle?: string };
 
@@ -57,12 +57,12 @@ export async function handleContentMessage(message: unknown, sender: Runtime.Mes
   }
   if (request.type === 'dismiss-on-site') {
     // Only a page on screen, of a platform, can ask, and only about the platform host it is under.
-    return page && tab.shown ? { reply: { ok: true, summary: summaryOf(page.platform, region), showBadge: false, corner: settings.badgeCorner }, request, dismiss: page.key } : { reply: { ok: false, error: 'bad-request' } };
+    return page && tab.shown ? { reply: { ok: true, summary: await framedSummaryOf(answerer, page.platform, region), showBadge: false, corner: settings.badgeCorner }, request, dismiss: page.key } : { reply: { ok: false, error: 'bad-request' } };
   }
   return {
     reply: {
       ok: true,
-      summary: page ? summaryOf(page.platform, region) : null,
+      summary: page ? await framedSummaryOf(answerer, page.platform, region) : null,
       showBadge: page !== undefined && badgeAllowedOn(settings, page.key),
       corner: settings.badgeCorner,
     },

@@ -33,8 +33,8 @@ import {
   tabUrl,
   uiLanguage,
 } from '../browser/extension-api.ts';
-import { BADGE_SCRIPT_PREFIX, BADGE_SCRIPTS_FILE, badgeRegistrations } from '../core/content-data.ts';
-import { sliceFile, type BadgeScript, type PlatformBadge, type PlatformSlice } from '../core/dataset/split.ts';
+import { BADGE_SCRIPT_PREFIX, BADGE_SCRIPTS_FILE, badgeRegistrations, messagesLocale, type BadgeScriptsFile } from '../core/content-data.ts';
+import { sliceFile, type IndexedPlatform, type PlatformSlice } from '../core/dataset/split.ts';
 import { createIpCountryLookup, decodeBase64 } from '../core/observer/ip-country.ts';
 import { readHistory, recordVisit } from '../core/settings/history.ts';
 import { effectiveRegion, readSettings, updateSettings, type Settings } from '../core/settings/settings.ts';
@@ -42,7 +42,7 @@ import badgeScript from '../content/in-page-badge.ts?script';
 import linkMarkersScript from '../content/links.ts?script';
 import ipCountryJson from '../generated/ip-country.json';
 import hostIndex from 'virtual:residency-lens/host-index';
-import { createAnswerer, framedSummaryOf, pageOf, summaryOf } from './answerer.ts';
+import { createAnswerer, framedSummaryOf, pageOf, unframedSummaryOf } from './answerer.ts';
 import { handleContentMessage } from './handle-message.ts';
 import { handlePageMessage, isExtensionPage } from './handle-page-message.ts';
 import { createTabMachine, type ToolbarView } from './tab-machine.ts';
@@ -67,13 +67,13 @@ const serverCountry = (ip: string) => (ipCountry ??= createIpCountryLookup(decod
  * demand, kept for a while). Renders for a tab are applied in order: an older one that finishes late is dropped.
  */
 const renders = new Map<number, number>();
-function renderToolbar(tabId: number, view: ToolbarView<PlatformBadge>): void {
+function renderToolbar(tabId: number, view: ToolbarView<IndexedPlatform>): void {
   const s = settings!; // the machine handles nothing before the settings are read (see `restored` below)
   const { region } = effectiveRegion(s, locale);
   const turn = (renders.get(tabId) ?? 0) + 1;
   renders.set(tabId, turn);
   const page = view.page && s.enabled ? view.page : null;
-  const framed = page ? framedSummaryOf(answerer, page, region).catch(() => summaryOf(page, region)) : Promise.resolve(null);
+  const framed = page ? framedSummaryOf(answerer, page, region).catch(() => unframedSummaryOf(page)) : Promise.resolve(null);
   void framed.then((summary) => {
     if (renders.get(tabId) !== turn) return;
     void setToolbarBadge(tabId, toolbarBadge(summary, s.toolbarBadge, message, countryName, s.enabled ? view.contacted.map((p) => p.name) : []));
@@ -105,7 +105,7 @@ function saveSoon(tabId: number, saved: unknown): void {
   );
 }
 
-const machine = createTabMachine<PlatformBadge>({
+const machine = createTabMachine<IndexedPlatform>({
   pageOf: (url) => pageOf(answerer, url)?.platform,
   hostOf: (host) => {
     const index = answerer.lookup.lookupHost(host);
@@ -156,8 +156,15 @@ function syncBadgeScripts(): Promise<void> {
   badgeSync = badgeSync.then(async () => {
     badgeSyncWanted = false;
     const s = await currentSettings();
-    const scripts = (await loadPackagedJson(BADGE_SCRIPTS_FILE)) as BadgeScript[];
-    const display = { on: s.enabled && s.inPageBadge, region: effectiveRegion(s, locale).region, corner: s.badgeCorner, hidden: s.siteExceptions };
+    const { scripts, locales, defaultLocale } = (await loadPackagedJson(BADGE_SCRIPTS_FILE)) as BadgeScriptsFile;
+    const display = {
+      on: s.enabled && s.inPageBadge,
+      region: effectiveRegion(s, locale).region,
+      corner: s.badgeCorner,
+      // The badge's texts in the locale the browser shows the extension's messages in.
+      locale: messagesLocale(locale, locales, defaultLocale),
+      hidden: s.siteExceptions,
+    };
     await syncRegisteredScripts(BADGE_SCRIPT_PREFIX, badgeRegistrations(scripts, display, badgeScript));
   }).catch(() => undefined);
   return badgeSync;

@@ -6,12 +6,13 @@
  * the badge at once, with nothing to wait for. Only when that data is missing or malformed does it ask the
  * background. The card's headline is asked for when the user opens the card.
  *
- * It runs once per document: a single-page app changing its URL stays on the same host, so on the same platform,
- * and keeps its badge. It keeps the badge in the page when the page removes it (a bounded number of times, so a
+ * It runs as the document starts (document_start): the badge is built at once and goes into <body> as soon as the
+ * parser creates it, so it is there at the page's first paint. It runs once per document: a single-page app
+ * changing its URL stays on the same host, so on the same platform, and keeps its badge. It keeps the badge in the page when the page removes it (a bounded number of times, so a
  * hostile page cannot start a loop), and never throws into the page: every failure ends quietly.
  */
 import { message, sendToBackground, uiLanguage } from '../browser/extension-api.ts';
-import { badgeOf, CONTENT_GLOBAL, readContentData } from '../core/content-data.ts';
+import { badgeOf, CONTENT_GLOBAL, fillMessage, readContentData, type BadgeTexts } from '../core/content-data.ts';
 import { createHostLookup } from '../core/lookup.ts';
 import { cardHeadlineRequest, dismissOnSiteRequest, isCardHeadlineReply, isPageSummaryReply, pageSummaryRequest } from '../core/messaging/content-guards.ts';
 import { createBadge } from './badge.ts';
@@ -21,9 +22,42 @@ let host: HTMLElement | undefined;
 let reinserts = 0;
 
 type Shown = { name: string; countries: string[]; flagged: boolean; corner: string };
+type Texts = { message(key: keyof BadgeTexts['messages'], substitutions?: string[]): string; country(code: string): string };
 
+/**
+ * The badge's words: from the registered texts file (made at build time), or, without it, from the browser's
+ * i18n and Intl, which cost a page that is loading tens of milliseconds.
+ */
+function texts(registered: BadgeTexts | undefined): Texts {
+  if (registered) return { message: (key, subs) => fillMessage(registered.messages[key], subs), country: (code) => registered.countries[code] ?? code };
+  let regions: Intl.DisplayNames | undefined;
+  return {
+    message: (key, subs) => message(key, subs),
+    country: (code) => (regions ??= new Intl.DisplayNames([uiLanguage()], { type: 'region' })).of(code) ?? code,
+  };
+}
+
+/** Set while the badge waits for the page's <body> (the script runs as the document starts, before it exists). */
+let waitingForBody = false;
+
+/** Into <body>: at once when it exists, else as soon as the parser creates it (nothing of the page shows before). */
 function place(node: HTMLElement): void {
-  (document.body ?? document.documentElement).append(node);
+  if (document.body) {
+    document.body.append(node);
+    return;
+  }
+  if (waitingForBody) return;
+  waitingForBody = true;
+  const placeNow = () => {
+    if (!waitingForBody) return;
+    waitingForBody = false;
+    watch.disconnect();
+    // A document without <body> (a frameset, say) gets the badge under its root element.
+    if (host) (document.body ?? document.documentElement).append(host);
+  };
+  const watch = new MutationObserver(() => document.body && placeNow());
+  watch.observe(document.documentElement, { childList: true });
+  document.addEventListener('DOMContentLoaded', placeNow, { once: true });
 }
 
 /**
@@ -51,17 +85,16 @@ async function headline(): Promise<string | undefined> {
   return isCardHeadlineReply(reply) && reply.ok ? reply.headline : undefined;
 }
 
-function draw(shown: Shown): void {
-  const regions = new Intl.DisplayNames([uiLanguage()], { type: 'region' });
-  const countries = shown.countries.map((code) => regions.of(code) ?? code);
+function draw(shown: Shown, words: Texts): void {
+  const countries = shown.countries.map(words.country);
   const badge = createBadge(
     { name: shown.name, flagged: shown.flagged, headline },
     {
-      dataTo: message('badgeDataTo'),
-      noFlows: message('badgeNoFlows'),
-      dismiss: message('badgeDismiss'),
-      label: countries.length > 0 ? message('badgeLabel', [shown.name, countries.join(', ')]) : message('badgeLabelNoFlows', [shown.name]),
-      more: message('badgeMore'),
+      dataTo: words.message('badgeDataTo'),
+      noFlows: words.message('badgeNoFlows'),
+      dismiss: words.message('badgeDismiss'),
+      label: countries.length > 0 ? words.message('badgeLabel', [shown.name, countries.join(', ')]) : words.message('badgeLabelNoFlows', [shown.name]),
+      more: words.message('badgeMore'),
       countries,
     },
     shown.corner,
@@ -77,14 +110,22 @@ function draw(shown: Shown): void {
 
 /** Puts the badge back when the page removes it (rewrites the body, replaces <body>), a bounded number of times. */
 function keepInPage(): void {
+  let watched: HTMLElement | null = null;
+  const watchBody = () => {
+    if (document.body && document.body !== watched) {
+      watched = document.body;
+      observer.observe(watched, { childList: true });
+    }
+  };
   const observer = new MutationObserver(() => {
-    if (host === undefined || host.isConnected || reinserts >= MAX_REINSERTS) return;
+    watchBody();
+    if (host === undefined || host.isConnected || waitingForBody || reinserts >= MAX_REINSERTS) return;
     reinserts += 1;
     place(host);
-    if (document.body) observer.observe(document.body, { childList: true });
+    watchBody();
   });
   observer.observe(document.documentElement, { childList: true });
-  if (document.body) observer.observe(document.body, { childList: true });
+  watchBody();
 }
 
 function start(): void {
@@ -94,9 +135,10 @@ function start(): void {
   if (state.started) return;
   state.started = true;
   keepInPage();
+  const words = texts(readContentData(globalThis)?.text);
   const shown = fromRegisteredData();
-  if (shown) draw(shown);
-  else if (shown === undefined) void fromBackground().then((answer) => answer && draw(answer), () => undefined);
+  if (shown) draw(shown, words);
+  else if (shown === undefined) void fromBackground().then((answer) => answer && draw(answer, words), () => undefined);
 }
 
 try {

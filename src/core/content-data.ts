@@ -1,30 +1,65 @@
 /**
  * What the in-page badge's registered scripts hand the content script before it runs (issue #12: the badge is
  * drawn from data the script already has, with no asynchronous read before the first paint). Each registration
- * lists, in order: the user's region, the user's corner, the host table of its platform host, then the content
- * script (see `badgeRegistrations`). The small files only set fields on one object in the content scripts' own
+ * lists, in order: the user's region, the user's corner, the badge's texts in the messages' locale, the host table
+ * of its platform host, then the content script (see `badgeRegistrations`). The small files only set fields on one object in the content scripts' own
  * global, which the page cannot see; the build writes them (vite.config.ts), the background registers them, and
  * the content script reads them through `readContentData`, falling back to asking the background when anything
  * is missing or malformed.
  */
-import type { BadgeScript, HostIndex, PlatformBadge } from './dataset/split.ts';
+import type { BadgeScript, BadgeTable, PlatformBadge } from './dataset/split.ts';
 import type { Region } from './settings/settings.ts';
 
 /** The property of the content scripts' global that the registered files fill in. */
 export const CONTENT_GLOBAL = 'residencyLens';
 
 export const BADGE_SCRIPT_PREFIX = 'badge:';
-/** The badge scripts' hosts and match patterns, read by the background when it (re-)registers them. */
+/** The badge scripts' hosts and match patterns and the locales of their texts, read by the background when it (re-)registers them. */
 export const BADGE_SCRIPTS_FILE = 'content/badge-scripts.json';
+export type BadgeScriptsFile = { scripts: Array<Pick<BadgeScript, 'host' | 'matches' | 'excludeMatches'>>; locales: string[]; defaultLocale: string };
 export const regionFile = (region: string) => `content/region-${region}.js`;
 export const cornerFile = (corner: string) => `content/corner-${corner}.js`;
 /** Hosts are lower-case letters, digits, dots and hyphens (the dataset's schema), so they make safe file names. */
 export const tableFile = (host: string) => `content/hosts/${host}.js`;
+/** Locales are the names of the folders in src/_locales (en, de, pt_BR). */
+export const textFile = (locale: string) => `content/text-${locale}.js`;
 
 const assign = (field: string, value: unknown) => `(globalThis.${CONTENT_GLOBAL} ??= {}).${field} = ${JSON.stringify(value)};\n`;
 export const regionScript = (region: string) => assign('region', region);
 export const cornerScript = (corner: string) => assign('corner', corner);
-export const tableScript = (table: HostIndex) => assign('table', table);
+export const tableScript = (table: BadgeTable) => assign('table', table);
+export const textScript = (text: BadgeTexts) => assign('text', text);
+
+/** The messages the badge shows (src/_locales), and the country names it may show, in one locale. */
+export const BADGE_MESSAGES = ['badgeDataTo', 'badgeNoFlows', 'badgeDismiss', 'badgeLabel', 'badgeLabelNoFlows', 'badgeMore'] as const;
+export type BadgeTexts = { messages: Record<(typeof BADGE_MESSAGES)[number], string>; countries: Record<string, string> };
+
+/**
+ * The badge's texts for one locale, made at build time from its messages.json and Intl (Node's): reading messages
+ * and building Intl's region names in a page as it loads cost the page tens of milliseconds, before the first paint.
+ */
+export function badgeTexts(messages: Record<string, { message: string }>, locale: string, countries: readonly string[]): BadgeTexts {
+  const names = new Intl.DisplayNames([locale.replace('_', '-')], { type: 'region' });
+  return {
+    messages: Object.fromEntries(BADGE_MESSAGES.map((key) => [key, messages[key]?.message ?? ''])) as BadgeTexts['messages'],
+    countries: Object.fromEntries([...countries].sort().map((code) => [code, names.of(code) ?? code])),
+  };
+}
+
+/** A message with its substitutions, as browser.i18n.getMessage fills them: $1 to $9, and $$ for a dollar sign. */
+export function fillMessage(template: string, substitutions: readonly string[] = []): string {
+  return template.replace(/\$(\$|[1-9])/g, (_, token: string) => (token === '$' ? '$' : (substitutions[Number(token) - 1] ?? '')));
+}
+
+/**
+ * The locale whose messages the browser shows: the UI language's own (pt_BR for pt-BR), else its language's (de
+ * for de-AT), else the default one, as Chrome and Firefox pick among an extension's _locales.
+ */
+export function messagesLocale(uiLanguage: string, locales: readonly string[], defaultLocale: string): string {
+  const [language, region] = uiLanguage.replace('_', '-').split('-');
+  const candidates = [region ? `${language}_${region.toUpperCase()}` : undefined, language].filter((c): c is string => c !== undefined);
+  return candidates.find((c) => locales.includes(c)) ?? defaultLocale;
+}
 
 export type Registration = { id: string; matches: string[]; excludeMatches: string[]; js: string[] };
 
@@ -34,7 +69,7 @@ export type Registration = { id: string; matches: string[]; excludeMatches: stri
  */
 export function badgeRegistrations(
   scripts: ReadonlyArray<Pick<BadgeScript, 'host' | 'matches' | 'excludeMatches'>>,
-  display: { on: boolean; region: Region; corner: string; hidden: readonly string[] },
+  display: { on: boolean; region: Region; corner: string; locale: string; hidden: readonly string[] },
   contentScript: string,
 ): Registration[] {
   if (!display.on) return [];
@@ -44,7 +79,7 @@ export function badgeRegistrations(
       id: `${BADGE_SCRIPT_PREFIX}${s.host}`,
       matches: s.matches,
       excludeMatches: s.excludeMatches,
-      js: [regionFile(display.region), cornerFile(display.corner), tableFile(s.host), contentScript],
+      js: [regionFile(display.region), cornerFile(display.corner), textFile(display.locale), tableFile(s.host), contentScript],
     }));
 }
 
@@ -52,7 +87,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isCountryList = (v: unknown): v is string[] => Array.isArray(v) && v.length <= 60 && v.every((c) => typeof c === 'string' && /^[A-Z]{2}$/.test(c));
 const CORNERS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
 
-export type ContentData = { region: string; corner: string; table: HostIndex };
+export type ContentData = { region: string; corner: string; table: BadgeTable; text?: BadgeTexts };
 
 /** The delivered data, if all of it is there and well-formed (checked lightly: it comes from the extension's own files). */
 export function readContentData(global: unknown): ContentData | undefined {
@@ -63,7 +98,10 @@ export function readContentData(global: unknown): ContentData | undefined {
   const { keys, stops } = table.hosts;
   if (!isObject(keys) || !Array.isArray(stops) || !stops.every((s) => typeof s === 'string')) return undefined;
   if (!Object.values(keys).every((i) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < (table.platforms as unknown[]).length)) return undefined;
-  return { region: data.region, corner: data.corner, table: table as HostIndex };
+  const text = data.text;
+  const textOk =
+    isObject(text) && isObject(text.messages) && isObject(text.countries) && BADGE_MESSAGES.every((key) => typeof (text.messages as Record<string, unknown>)[key] === 'string');
+  return { region: data.region, corner: data.corner, table: table as BadgeTable, ...(textOk && { text: text as BadgeTexts }) };
 }
 
 /** The badge of a platform the table points to, with the destinations flagged in the user's region, if well-formed. */

@@ -37,7 +37,11 @@ const INSTRUMENT = `<script>(() => {
   const seen = (records) => {
     for (const r of records) for (const n of r.addedNodes) {
       if (n.nodeName === 'RESIDENCY-LENS-BADGE' && rl.badgeAt === null) rl.badgeAt = performance.now();
-      if (n.nodeName === 'BODY') observer.observe(n, { childList: true });
+      if (n.nodeName === 'BODY') {
+        observer.observe(n, { childList: true });
+        // The extension may have put its badge into <body> before this observer looked at it.
+        if (rl.badgeAt === null && n.querySelector(':scope > residency-lens-badge')) rl.badgeAt = performance.now();
+      }
     }
   };
   const observer = new MutationObserver(seen);
@@ -147,7 +151,9 @@ async function badgeRun(ext: ExtensionBrowser, url: string) {
   // Trace clock -> page clock, through the mark the page made at the top of <head>.
   const mark = events.find((e) => e.name === 'rl-head' && e.cat?.includes('blink.user_timing'));
   const toPage = (ts: number) => (mark ? fig.headMark + (ts - mark.ts) / 1000 : Number.NaN);
-  const onMain = (e: TraceEvent) => mark !== undefined && e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X' && e.ts >= mark.ts;
+  // From the navigation's start on (the content script runs before the page's first script, at document_start).
+  const navigationStart = mark ? mark.ts - fig.headMark * 1000 : Number.NaN;
+  const onMain = (e: TraceEvent) => mark !== undefined && e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X' && e.ts >= navigationStart;
   const extensionUrl = `chrome-extension://${ext.extensionId}/`;
   // The extension's own work on the page's main thread: its script evaluation and every call into its code.
   const extensionEvents = events.filter((e) => onMain(e) && ['EvaluateScript', 'FunctionCall', 'v8.compile'].includes(e.name) && e.args?.data?.url?.startsWith(extensionUrl));

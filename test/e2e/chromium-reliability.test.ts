@@ -10,7 +10,7 @@
  */
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageOf, summaryOf } from '../../src/background/answerer.ts';
+import { pageOf, unframedSummaryOf } from '../../src/background/answerer.ts';
 import { toolbarBadge } from '../../src/background/toolbar-badge.ts';
 import type { CompiledDataset } from '../../src/core/dataset/compile.ts';
 import datasetJson from '../../src/generated/dataset.json';
@@ -259,7 +259,7 @@ describe('Chromium reliability: 100 tabs', () => {
   // The text the background's own rule gives (a count of destinations, or '?' for a platform with no sourced flows).
   const expectedToolbar = (host: string) => {
     const page = pageOf(answerer, `https://${host}/`);
-    return toolbarBadge(page ? summaryOf(page.platform, 'eu') : null, 'count', (k) => k, (c) => c)?.text ?? '';
+    return toolbarBadge(page ? unframedSummaryOf(page.platform) : null, 'count', (k) => k, (c) => c)?.text ?? '';
   };
   const TABS = 100;
   const BATCH = 10;

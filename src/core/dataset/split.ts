@@ -22,20 +22,23 @@ import { REGIONS, type Region } from '../settings/settings.ts';
 import type { CompiledDataset, CompiledPlatform } from './compile.ts';
 import type { Action, Authority, Jurisdiction } from './schema.ts';
 
-/** What the in-page and toolbar badges show for a platform, in every region's legal frame. */
-export type PlatformBadge = {
+/** A platform as the host index lists it: what the worker, the popup and the options page read without its slice. */
+export type IndexedPlatform = {
   id: string;
   name: string;
   /** destination countries, storage first (as the disclosure orders them) */
   countries: string[];
-  /** per region: the destinations without adequacy in that region's regime (the red mark) */
-  flagged: Record<Region, string[]>;
   /** regulatory actions, the platform's own and those of others that concern it */
   actions: number;
 };
 
-/** The compiled host table and, at each index it points to, that platform's badge. */
-export type HostIndex = { hosts: HostTable; platforms: PlatformBadge[] };
+/** What the in-page badge shows for a platform: with the destinations each region's regime flags (the red mark). */
+export type PlatformBadge = IndexedPlatform & { flagged: Record<Region, string[]> };
+
+/** The compiled host table and, at each index it points to, that platform. */
+export type HostIndex = { hosts: HostTable; platforms: IndexedPlatform[] };
+/** A part of the host table with the badges of the platforms it names (the in-page badge's registered data). */
+export type BadgeTable = { hosts: HostTable; platforms: PlatformBadge[] };
 
 export type PlatformSlice = {
   version: string;
@@ -50,14 +53,21 @@ export type PlatformSlice = {
 
 export type CommonData = Pick<CompiledDataset, 'version' | 'reviewed' | 'authorities' | 'jurisdictions' | 'exchangeRates' | 'regimes'>;
 
-function platformBadge(dataset: CompiledDataset, platform: CompiledPlatform): PlatformBadge {
+/** A platform's badge, flagged in every region by the framing module's `withoutAdequacy` (flaggedIn). */
+export function platformBadge(dataset: CompiledDataset, platform: CompiledPlatform): PlatformBadge {
   const disclosure = buildDisclosure(dataset, platform);
   const flagged = Object.fromEntries(REGIONS.map((region) => [region, withoutAdequacy(disclosure, region).map((d) => d.country)])) as Record<Region, string[]>;
   return { id: platform.id, name: platform.name, countries: disclosure.destinations.map((d) => d.country), flagged, actions: disclosure.counts.actions };
 }
 
 export function hostIndex(dataset: CompiledDataset): HostIndex {
-  return { hosts: dataset.hosts, platforms: dataset.platforms.map((p) => platformBadge(dataset, p)) };
+  return {
+    hosts: dataset.hosts,
+    platforms: dataset.platforms.map((p) => {
+      const { flagged: _flagged, ...indexed } = platformBadge(dataset, p);
+      return indexed;
+    }),
+  };
 }
 
 export function platformSlice(dataset: CompiledDataset, platform: CompiledPlatform): PlatformSlice {
@@ -110,7 +120,7 @@ export type BadgeScript = {
   /** the hosts under `host` that have a script of their own */
   excludeMatches: string[];
   /** the part of the host table a page under `host` can reach */
-  table: HostIndex;
+  table: BadgeTable;
 };
 
 const under = (host: string, parent: string) => host === parent || host.endsWith(`.${parent}`);
@@ -128,14 +138,16 @@ const patterns = (host: string) => [`*://${host}/*`, `*://*.${host}/*`];
  * leaving K's script out: its pages get no script, and the pages of longer keys keep theirs.
  * (`test/unit/core/dataset/split.test.ts` checks the answers against the whole table for every host and more.)
  */
-export function badgeScripts(index: HostIndex, dataset: CompiledDataset): BadgeScript[] {
+export function badgeScripts(dataset: CompiledDataset): BadgeScript[] {
   const pages = pageDomains(dataset);
-  const keys = Object.keys(index.hosts.keys).filter((key) => pages.some((page) => under(key, page))).sort();
+  const badges = new Map<number, PlatformBadge>();
+  const badgeAt = (i: number) => badges.get(i) ?? badges.set(i, platformBadge(dataset, dataset.platforms[i]!)).get(i)!;
+  const keys = Object.keys(dataset.hosts.keys).filter((key) => pages.some((page) => under(key, page))).sort();
   return keys.map((host) => {
     const nested = keys.filter((other) => other !== host && under(other, host));
     // The closest nested scripts only: their own exclusions cover what lies below them.
     const closest = nested.filter((other) => !nested.some((mid) => mid !== other && under(other, mid)));
-    const tableKeys = Object.entries(index.hosts.keys).filter(([key]) => under(key, host));
+    const tableKeys = Object.entries(dataset.hosts.keys).filter(([key]) => under(key, host));
     const platformIndexes = [...new Set(tableKeys.map(([, i]) => i))].sort((a, b) => a - b);
     const renumber = new Map(platformIndexes.map((old, i) => [old, i]));
     return {
@@ -143,8 +155,8 @@ export function badgeScripts(index: HostIndex, dataset: CompiledDataset): BadgeS
       matches: patterns(host),
       excludeMatches: closest.flatMap(patterns),
       table: {
-        hosts: { keys: Object.fromEntries(tableKeys.map(([key, i]) => [key, renumber.get(i)!])), stops: index.hosts.stops.filter((stop) => under(stop, host)) },
-        platforms: platformIndexes.map((i) => index.platforms[i]!),
+        hosts: { keys: Object.fromEntries(tableKeys.map(([key, i]) => [key, renumber.get(i)!])), stops: dataset.hosts.stops.filter((stop) => under(stop, host)) },
+        platforms: platformIndexes.map(badgeAt),
       },
     };
   });

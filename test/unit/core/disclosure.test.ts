@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDisclosure } from '../../../src/core/disclosure/build-disclosure.ts';
-import { hostIndex } from '../../../src/core/dataset/split.ts';
+import { platformBadge } from '../../../src/core/dataset/split.ts';
 import { compileFixture, platform, TIKTOK_LIKE } from '../fixtures.ts';
 
 describe('buildDisclosure', () => {
@@ -49,7 +49,7 @@ describe('buildDisclosure', () => {
   });
 
   it('summarises for the badges: countries, and those each region\'s regime flags', () => {
-    const badge = hostIndex(dataset).platforms.find((p) => p.id === 'tiktok')!;
+    const badge = platformBadge(dataset, dataset.platforms.find((p) => p.id === 'tiktok')!);
     expect(badge).toMatchObject({ id: 'tiktok', name: 'TikTok', countries: ['IE', 'US', 'CN'], actions: 2 });
     expect(badge.flagged.eu).toEqual(['CN']);
     expect(badge.flagged.us).toEqual(['CN']);

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { badgeRegistrations } from '../../../../src/core/content-data.ts';
-import { badgeScripts, commonData, hostIndex, platformSlice, sliceSource, type BadgeScript } from '../../../../src/core/dataset/split.ts';
+import { badgeScripts, commonData, hostIndex, platformBadge, platformSlice, sliceSource, type BadgeScript } from '../../../../src/core/dataset/split.ts';
 import { buildDisclosure } from '../../../../src/core/disclosure/build-disclosure.ts';
 import { withoutAdequacy } from '../../../../src/core/disclosure/framing.ts';
 import { createHostLookup, matchedKey } from '../../../../src/core/lookup.ts';
@@ -51,7 +51,7 @@ describe.each([
   ],
 ])('badge scripts over %s', (_name, dataset) => {
   const index = hostIndex(dataset);
-  const scripts = badgeScripts(index, dataset);
+  const scripts = badgeScripts(dataset);
   const whole = createHostLookup(dataset.hosts);
   const pages = pageDomains(dataset);
   const idOf = (lookup: ReturnType<typeof createHostLookup>, platforms: Array<{ id: string }>, host: string) => {
@@ -80,7 +80,7 @@ describe.each([
 
   it('hide the badge on one platform host only: its pages get no script, longer hosts below it keep theirs', () => {
     for (const hidden of scripts.map((s) => s.host)) {
-      const registered = badgeRegistrations(scripts, { on: true, region: 'eu', corner: 'bottom-right', hidden: [hidden] }, 'content.js');
+      const registered = badgeRegistrations(scripts, { on: true, region: 'eu', corner: 'bottom-right', locale: 'en', hidden: [hidden] }, 'content.js');
       const kept = scripts.filter((s) => registered.some((r) => r.id === `badge:${s.host}`));
       // The hidden host, a page under it, every scripted host under it or above it, and one elsewhere.
       const related = scripts.map((s) => s.host).filter((h) => h !== hidden && (h.endsWith(`.${hidden}`) || hidden.endsWith(`.${h}`)));
@@ -93,13 +93,16 @@ describe.each([
     }
   });
 
-  it('carry the badge facts, flagged by the framing module in every region', () => {
+  it('list every platform with its badge facts; the scripts carry them flagged by the framing module in every region', () => {
     for (const p of dataset.platforms) {
-      const badge = index.platforms[dataset.platforms.indexOf(p)]!;
       const d = buildDisclosure(dataset, p);
-      expect(badge).toMatchObject({ id: p.id, name: p.name, countries: d.destinations.map((x) => x.country), actions: d.counts.actions });
+      const facts = { id: p.id, name: p.name, countries: d.destinations.map((x) => x.country), actions: d.counts.actions };
+      expect(index.platforms[dataset.platforms.indexOf(p)]).toEqual(facts);
+      const badge = platformBadge(dataset, p);
+      expect(badge).toMatchObject(facts);
       for (const region of REGIONS) expect(badge.flagged[region], `${p.id} ${region}`).toEqual(withoutAdequacy(d, region).map((x) => x.country));
     }
+    for (const script of scripts) for (const badge of script.table.platforms) expect(badge).toEqual(platformBadge(dataset, dataset.platforms.find((p) => p.id === badge.id)!));
   });
 
   it('each platform\'s slice builds the same disclosure as the whole dataset', () => {
