@@ -14,9 +14,14 @@ import type { CompiledDataset } from './src/core/dataset/compile.ts';
 import { IP_COUNTRY_FILE } from './src/core/ip-country/format.ts';
 
 const root = import.meta.dirname;
+/**
+ * Where data:compile wrote its output, and where the build goes: src/generated and dist/<browser> unless the
+ * benchmark builds against another dataset (RESIDENCY_LENS_GENERATED, RESIDENCY_LENS_OUT_DIR; test/bench/build-dist.ts).
+ */
+const generated = process.env.RESIDENCY_LENS_GENERATED ?? join(root, 'src/generated');
 
 function compiledDataset(): CompiledDataset {
-  return JSON.parse(readFileSync(join(root, 'src/generated/dataset.json'), 'utf8')) as CompiledDataset;
+  return JSON.parse(readFileSync(join(generated, 'dataset.json'), 'utf8')) as CompiledDataset;
 }
 
 /**
@@ -111,7 +116,7 @@ function ipCountryData(): Plugin {
   return {
     name: 'residency-lens-ip-country',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: IP_COUNTRY_FILE, source: readFileSync(join(root, 'src/generated/ip-country.bin')) });
+      this.emitFile({ type: 'asset', fileName: IP_COUNTRY_FILE, source: readFileSync(join(generated, 'ip-country.bin')) });
     },
   };
 }
@@ -120,8 +125,10 @@ export default defineConfig(({ command, mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
   const allSitesGranted = mode === 'chrome-all-sites';
   if (command !== 'build') return { plugins: [preact()], test: testConfig };
-  const outDir = allSitesGranted ? 'dist/chrome-all-sites' : `dist/${browser}`;
+  const outDir = process.env.RESIDENCY_LENS_OUT_DIR ?? (allSitesGranted ? 'dist/chrome-all-sites' : `dist/${browser}`);
   return {
+    // The app's imports of src/generated/* follow RESIDENCY_LENS_GENERATED.
+    resolve: { alias: [{ find: /^(\.\.\/)+generated\//, replacement: `${generated}/` }] },
     // Large JSON (the dataset) is emitted as JSON.parse('...'), which V8 parses faster than the same
     // data as an object literal: it shortens the popup's start.
     json: { stringify: true },

@@ -7,6 +7,7 @@
  * from operators' geofeeds and the five Regional Internet Registries' whois and ASN data published by the NRO
  * (CC BY 4.0, attribution to nro.net).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { buildIpCountryTable, type SourceRange } from '../core/ip-country/build-table.ts';
@@ -30,9 +31,12 @@ export function* readNumericCsv(text: string): Generator<SourceRange> {
   }
 }
 
-export function ipCountrySource(): { name: string; version: string } {
+/** Source package and version, and a hash of the code that builds the table: when it changes, rebuild. */
+export function ipCountryStamp(): string {
   const { version } = require(`${PACKAGE}/package.json`) as { version: string };
-  return { name: PACKAGE, version };
+  const code = createHash('sha256');
+  for (const file of ['../core/ip-country/build-table.ts', '../core/ip-country/format.ts', './ip-country-data.ts']) code.update(readFileSync(new URL(file, import.meta.url)));
+  return `${PACKAGE} ${version}\n${code.digest('hex')}\n`;
 }
 
 export function compileIpCountryData(): Uint8Array {
