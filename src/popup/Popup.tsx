@@ -84,6 +84,40 @@ function SourceLinks({ sources, t }: { sources: Source[]; t: Translate }) {
   );
 }
 
+/** The first quoted source's own words for the key figure, with its link: a reader checks a figure in one click. */
+function SourceQuote({ sources, t }: { sources: Source[]; t: Translate }) {
+  const source = sources.find((s) => s.quote);
+  if (!source?.quote) return null;
+  return (
+    <figure class="quote">
+      <figcaption>{source.primary ? t('quoteIntroAuthority') : t('quoteIntroSource', [source.publisher])}</figcaption>
+      <blockquote cite={source.url} lang={source.lang ?? 'en'}>
+        {source.quote}
+      </blockquote>
+      <a href={source.url} target="_blank" rel="noopener noreferrer">
+        {source.publisher}
+        <span class="visually-hidden"> {t('opensInNewTab')}</span>
+      </a>
+    </figure>
+  );
+}
+
+/** When, and where, the status was last verified: a status is a claim about today, so it carries its date. */
+function StatusChecked({ status, t, f }: { status: DisclosedAction['status']; t: Translate; f: Formatters }) {
+  if (!status.checked) return <p class="muted">{t('statusNeverChecked')}</p>;
+  return (
+    <p class="muted">
+      {t('statusChecked', [f.date(status.checked)])}{' '}
+      {status.source ? (
+        <a href={status.source.url} target="_blank" rel="noopener noreferrer">
+          {status.source.publisher}
+          <span class="visually-hidden"> {t('opensInNewTab')}</span>
+        </a>
+      ) : null}
+    </p>
+  );
+}
+
 function Section({ id, title, open = false, children }: { id: string; title: string; open?: boolean; children: preact.ComponentChildren }) {
   return (
     <details class="section" open={open}>
@@ -104,6 +138,7 @@ function Counts({ d, t, f }: { d: Disclosure; t: Translate; f: Formatters }) {
   }
   if (d.counts.transferFindings > 0) parts.push(t('countTransfers', [f.number(d.counts.transferFindings)]));
   if (d.counts.underAppeal > 0) parts.push(t('countAppealed', [f.number(d.counts.underAppeal)]));
+  if (d.counts.statusUnknown > 0) parts.push(t('countStatusUnknown', [f.number(d.counts.statusUnknown)]));
   return <p class="counts">{parts.join(' · ')}</p>;
 }
 
@@ -201,7 +236,7 @@ function ActionItem({ action, ctx, t, f }: { action: DisclosedAction; ctx: Popup
   return (
     <li class={old ? 'action old' : 'action'}>
       <div class="row">
-        <time dateTime={action.date}>{f.date(action.date)}</time>
+        <time dateTime={action.date}>{action.dateIsAnnouncement ? t('dateAnnounced', [f.date(action.date)]) : f.date(action.date)}</time>
         {old ? <span class="tag">{t('oldDecision', [f.number(ctx.recentYears)])}</span> : null}
       </div>
       <div class="authority">
@@ -220,7 +255,9 @@ function ActionItem({ action, ctx, t, f }: { action: DisclosedAction; ctx: Popup
       <p>{action.summary}</p>
       {action.transfer ? <p class="finding">{action.transfer.finding}</p> : null}
       {action.status.note ? <p class="muted">{action.status.note}</p> : null}
+      <StatusChecked status={action.status} t={t} f={f} />
       {action.legalBasis.length > 0 ? <p class="muted">{t('legalBasis', [action.legalBasis.join('; ')])}</p> : null}
+      <SourceQuote sources={action.sources} t={t} />
       <SourceLinks sources={action.sources} t={t} />
     </li>
   );
