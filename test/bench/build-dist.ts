@@ -3,7 +3,8 @@
  * alone: data:compile and vite build with RESIDENCY_LENS_DATA, RESIDENCY_LENS_GENERATED and RESIDENCY_LENS_OUT_DIR
  * (see src/cli/data-compile.ts and vite.config.ts). For benchmarks at other dataset sizes:
  *
- *   const x10 = buildDist(writeScaledDatasetDir(10), '/tmp/x10');  // x10.chrome is a loadable extension
+ *   writeScaledDataset(10, '/tmp/data-x10');                 // synthetic-dataset.ts
+ *   const x10 = buildDist('/tmp/data-x10', '/tmp/x10');      // x10.chrome is a loadable extension
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
