@@ -11,11 +11,17 @@ import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { contentScriptMatches } from './src/core/manifest/match-patterns.ts';
 import type { CompiledDataset } from './src/core/dataset/compile.ts';
+import { IP_COUNTRY_FILE } from './src/core/ip-country/format.ts';
 
 const root = import.meta.dirname;
+/**
+ * Where data:compile wrote its output, and where the build goes: src/generated and dist/<browser> unless the
+ * benchmark builds against another dataset (RESIDENCY_LENS_GENERATED, RESIDENCY_LENS_OUT_DIR; test/bench/build-dist.ts).
+ */
+const generated = process.env.RESIDENCY_LENS_GENERATED ?? join(root, 'src/generated');
 
 function compiledDataset(): CompiledDataset {
-  return JSON.parse(readFileSync(join(root, 'src/generated/dataset.json'), 'utf8')) as CompiledDataset;
+  return JSON.parse(readFileSync(join(generated, 'dataset.json'), 'utf8')) as CompiledDataset;
 }
 
 /**
@@ -103,13 +109,28 @@ function locales(): Plugin {
   };
 }
 
+/**
+ * The server-location table (src/generated/ip-country.bin, written by data:compile) as a file of the extension:
+ * the background reads it on first use instead of carrying it in its code.
+ */
+function ipCountryData(): Plugin {
+  return {
+    name: 'residency-lens-ip-country',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: IP_COUNTRY_FILE, source: readFileSync(join(generated, 'ip-country.bin')) });
+    },
+  };
+}
+
 export default defineConfig(({ command, mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
   const allSitesGranted = mode === 'chrome-all-sites';
   if (command !== 'build') return { plugins: [preact()], test: testConfig };
-  const outDir = allSitesGranted ? 'dist/chrome-all-sites' : `dist/${browser}`;
+  const outDir = process.env.RESIDENCY_LENS_OUT_DIR ?? (allSitesGranted ? 'dist/chrome-all-sites' : `dist/${browser}`);
   return {
-    // Large JSON (the dataset, the IP table) is emitted as JSON.parse('...'), which V8 parses faster than the same
+    // The app's imports of src/generated/* follow RESIDENCY_LENS_GENERATED.
+    resolve: { alias: [{ find: /^(\.\.\/)+generated\//, replacement: `${generated}/` }] },
+    // Large JSON (the dataset) is emitted as JSON.parse('...'), which V8 parses faster than the same
     // data as an object literal: it shortens the popup's start.
     json: { stringify: true },
     build: {
@@ -119,12 +140,13 @@ export default defineConfig(({ command, mode }) => {
       minify: true,
       sourcemap: false,
       modulePreload: false,
-      // The bundled dataset and the IP-to-country table are large by design (no network, ever).
+      // The bundled dataset is large by design (no network, ever).
       chunkSizeWarningLimit: 1500,
     },
     plugins: [
       preact(),
       locales(),
+      ipCountryData(),
       crx({
         manifest: manifestFor(browser, compiledDataset(), allSitesGranted) as ManifestV3Export,
         browser,

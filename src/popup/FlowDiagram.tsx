@@ -3,16 +3,19 @@
  * happens there, and the parent company's seat. Inline SVG from the dataset: no map tiles, no network.
  */
 import type { Disclosure } from '../core/disclosure/build-disclosure.ts';
-import { adequacyFor } from '../core/disclosure/framing.ts';
+import type { Framing, VerdictStatus } from '../core/disclosure/framing.ts';
 import type { Formatters } from '../core/format.ts';
 import type { PopupContext } from './popup-state.ts';
 
-type Props = { d: Disclosure; ctx: PopupContext; t: (key: string, subs?: string[]) => string; f: Formatters };
+type Props = { d: Disclosure; ctx: PopupContext; framing: Framing; t: (key: string, subs?: string[]) => string; f: Formatters };
+
+/** The dot's colour: red where the regime objects, amber where partial or not known. */
+const DOT: Partial<Record<VerdictStatus, string>> = { none: 'none', concern: 'none', partial: 'partial', unknown: 'unknown' };
 
 const ROW = 34;
 const WIDTH = 368;
 
-export function FlowDiagram({ d, ctx, t, f }: Props) {
+export function FlowDiagram({ d, ctx, framing, t, f }: Props) {
   const parentSeat = d.seats.find((s) => s.roles.some((r) => r.role === 'parent-seat'));
   const rows = [...d.destinations.slice(0, 8).map((dest) => ({ dest, seat: false })), ...(parentSeat ? [{ dest: parentSeat, seat: true }] : [])];
   if (rows.length === 0) return null;
@@ -34,7 +37,7 @@ export function FlowDiagram({ d, ctx, t, f }: Props) {
         </text>
         {rows.map(({ dest, seat }, i) => {
           const y = 4 + i * ROW + ROW / 2;
-          const status = seat ? 'seat' : adequacyFor(dest, ctx.region).status;
+          const status = seat ? 'seat' : (DOT[framing.destinations.find((x) => x.destination === dest)?.verdict.status ?? 'unframed'] ?? 'clear');
           const remoteOnly = !seat && dest.roles.every((r) => r.role === 'remote-access');
           const roles = seat ? t('roleShort_parent_seat') : dest.roles.map((r) => t(`roleShort_${r.role.replace('-', '_')}`)).join(' + ');
           return (
@@ -53,7 +56,7 @@ export function FlowDiagram({ d, ctx, t, f }: Props) {
       </svg>
       <figcaption class="legend">
         <span class="key key-data">{t('legendData')}</span> <span class="key key-remote">{t('legendRemote')}</span>{' '}
-        <span class="key key-none">{t(ctx.region === 'uk' ? 'legendNoUkAdequacy' : 'legendNoAdequacy')}</span>
+        {framing.legend ? <span class="key key-none">{framing.legend}</span> : null}
       </figcaption>
     </figure>
   );

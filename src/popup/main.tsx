@@ -52,7 +52,7 @@ async function start(): Promise<void> {
           await navigator.clipboard.writeText(text);
           document.getElementById('status')!.textContent = t('copied');
         },
-        summaryMarkdown: (d) => disclosureMarkdown(d, t, f),
+        summaryMarkdown: (d) => disclosureMarkdown(d, context, t, f),
         accessRequest: (d) => accessRequest(d, context.region, t),
         openOptions: () => void openOptionsPage(),
         grantAllSites: () => void requestAllSitesAccess().then(() => location.reload()),

@@ -1,31 +1,43 @@
 /**
  * The disclosure as Markdown, with every source, for the "copy summary" action (journalists, researchers).
- * Text comes through `t` and formatting through `f`, so it follows the user's language.
+ * Text comes through `t` and formatting through `f`, so it follows the user's language; the legal frame is the
+ * user's regime, through the same `frame` as the popup.
  */
+import type { CompiledRegime } from '../dataset/compile.ts';
+import type { Authority } from '../dataset/schema.ts';
+import type { Region } from '../settings/settings.ts';
 import type { Disclosure } from './build-disclosure.ts';
+import { frame } from './framing.ts';
 
 type Translate = (key: string, substitutions?: string[]) => string;
-type Format = { country(code: string): string; amount(amount: number, currency: string): string; date(iso: string): string };
+type Format = { country(code: string): string; amount(amount: number, currency: string): string; date(iso: string): string; list(items: string[]): string };
+export type MarkdownContext = { region: Region; regime?: CompiledRegime; nationalAuthority?: Authority };
 
 const link = (s: { url: string; publisher: string }) => `[${s.publisher.replace(/[[\]]/g, '')}](${s.url})`;
 
-export function disclosureMarkdown(d: Disclosure, t: Translate, f: Format): string {
-  const lines: string[] = [`# ${d.platform.name}`, ''];
+export function disclosureMarkdown(d: Disclosure, ctx: MarkdownContext, t: Translate, f: Format): string {
+  const framing = frame(d, ctx.region, t, f);
+  const lines: string[] = [`# ${d.platform.name}`, '', framing.headline, ''];
   if (d.operator) lines.push(`- ${t('operator')}: ${d.operator.name}, ${f.country(d.operator.country)} (${d.operator.sources.map(link).join(', ')})`);
   if (d.parent) lines.push(`- ${t('parent')}: ${d.parent.name}, ${f.country(d.parent.headquarters ?? d.parent.country)} (${d.parent.sources.map(link).join(', ')})`);
   if (d.leadAuthority) lines.push(`- ${t('leadAuthority')}: ${d.leadAuthority.name}`);
   if (d.privacyContact) lines.push(`- ${t('privacyContact')}: ${d.privacyContact.email ?? d.privacyContact.url ?? ''} (${d.privacyContact.sources.map(link).join(', ')})`);
   lines.push('', `## ${t('whereDataGoes')}`, '');
-  for (const dest of d.destinations) {
+  for (const { destination: dest, verdict, label } of framing.destinations) {
     for (const role of dest.roles) {
       lines.push(`- ${f.country(dest.country)}: ${t(`role_${role.role.replaceAll('-', '_')}`)}${role.detail ? `. ${role.detail}` : ''} (${role.sources.map(link).join(', ')})`);
     }
-    const adequacy = dest.adequacy;
-    if (adequacy && adequacy.sources.length > 0) {
-      lines.push(`  - ${t(`adequacy_${adequacy.status}`)}${adequacy.decided ? `, ${f.date(adequacy.decided)}` : ''} (${adequacy.sources.map(link).join(', ')})`);
+    if (label) {
+      const entry = verdict.entry;
+      const sources = entry && entry.sources.length > 0 ? ` (${entry.sources.map(link).join(', ')})` : '';
+      lines.push(`  - ${label}${entry?.decided ? `, ${f.date(entry.decided)}` : ''}${entry?.scope ? `. ${entry.scope}` : ''}${sources}`);
     }
     for (const law of dest.laws) lines.push(`  - ${law.name}: ${law.summary} (${law.sources.map(link).join(', ')})`);
   }
+  for (const rule of ctx.regime?.frame === 'none' ? [] : (ctx.regime?.rules ?? [])) {
+    lines.push(`- ${rule.provision}: ${rule.summary} (${rule.sources.map(link).join(', ')})`);
+  }
+  if (ctx.regime?.list) lines.push(`- ${ctx.regime.list.name} (${ctx.regime.list.sources.map(link).join(', ')})`);
   for (const m of d.transferMechanisms) {
     lines.push(`- ${t(`mechanism_${m.mechanism.replaceAll('-', '_')}`)}${m.detail ? `: ${m.detail}` : ''} (${m.sources.map(link).join(', ')})`);
   }
@@ -42,6 +54,14 @@ export function disclosureMarkdown(d: Disclosure, t: Translate, f: Format): stri
     lines.push('', `## ${t('statedPosition')}`, '');
     for (const p of d.positions) lines.push(`- ${p.summary} (${p.sources.map(link).join(', ')})`);
   }
+  lines.push('', `## ${t('whatYouCanDo')}`, '', `- ${framing.rights}${rightsSources(ctx)}`);
+  const authority = ctx.nationalAuthority;
+  if (authority) lines.push(`- ${t('yourAuthority')} [${authority.name.replace(/[[\]]/g, '')}](${authority.url})`);
   lines.push('', `${t('reviewedOn', [f.date(d.reviewed), d.datasetVersion])} Residency Lens.`, '');
   return lines.join('\n');
+}
+
+function rightsSources(ctx: MarkdownContext): string {
+  const sources = ctx.regime?.rights.flatMap((r) => r.sources) ?? [];
+  return sources.length > 0 ? ` (${sources.map(link).join(', ')})` : '';
 }

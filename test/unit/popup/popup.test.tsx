@@ -40,7 +40,7 @@ const NO_THIRD_PARTIES: ThirdParties = { observing: true, platforms: [] };
 function actionsMock(): PopupProps['actions'] {
   return {
     copy: vi.fn(async () => undefined),
-    summaryMarkdown: vi.fn((d: Disclosure) => disclosureMarkdown(d, t, f)),
+    summaryMarkdown: vi.fn((d: Disclosure) => disclosureMarkdown(d, { region: 'eu' }, t, f)),
     accessRequest: vi.fn((d: Disclosure) => accessRequest(d, 'eu', t)),
     openOptions: vi.fn(),
     enable: vi.fn(),
@@ -197,7 +197,7 @@ describe('Popup', () => {
     expect(headline).not.toContain('EU adequacy');
     expect(headline).toContain('Laws there can let the state reach data: National Intelligence Law.');
     expect(screen.getByText('No UK adequacy')).toBeTruthy();
-    expect(screen.getByText('UK adequacy regulations')).toBeTruthy();
+    expect(container.querySelector('.destination .tag.adequacy-adequate')?.textContent).toBe('UK adequacy regulations');
     expect(screen.getByText('Partial UK adequacy')).toBeTruthy();
     expect(screen.getByText('no UK adequacy')).toBeTruthy();
     expect(screen.getByRole('link', { name: "Information Commissioner's Office" }).getAttribute('href')).toBe('https://ico.org.uk/');
@@ -216,7 +216,18 @@ describe('Popup', () => {
     expect(within(home).getByRole('link', { name: /Test publisher/ }).getAttribute('href')).toBe(US_LAW.sources[0]!.url);
     // A user-protection law is about the user's home, not a reason to worry about data sent to the US.
     expect(container.querySelector('.laws')?.textContent ?? '').not.toContain(US_LAW.name);
-    expect(screen.getByText('You can ask the company for a copy of the data it holds about you.')).toBeTruthy();
+    // The US frame throughout: China is a country of concern, the US is home, nothing speaks of EU adequacy.
+    const headline = container.querySelector('.headline')?.textContent ?? '';
+    expect(headline).toContain('On the US list of countries of concern');
+    expect(headline).toContain('China');
+    expect(container.textContent).not.toMatch(/EU adequacy|adequacy decision/i);
+    expect(screen.getByText('In the US')).toBeTruthy();
+    expect(screen.getByText('US country of concern', { selector: '.tag' })).toBeTruthy();
+    expect(screen.getByText('Not a US country of concern')).toBeTruthy();
+    expect(screen.getByText('US country of concern', { selector: '.legend .key' })).toBeTruthy();
+    expect(screen.getByText(/CCPA right to know/)).toBeTruthy();
+    // The lead authority's one-stop shop is an EU concept: not offered to a US user.
+    expect(screen.queryByText(/across the EU/)).toBeNull();
   });
 
   it('in the EU: no home-law section, even with a US law in the dataset', () => {
