@@ -85,18 +85,21 @@ function noWebAccessibleResources(outDir: string): Plugin {
   };
 }
 
-/** Copies src/_locales into the build (the manifest and browser.i18n read it from the extension root). */
+/**
+ * Copies src/_locales into the build (the manifest and browser.i18n read it from the extension root), each file
+ * with one more message, `messagesLocale`, naming its own folder: asked for at run time, it tells which locale the
+ * browser actually took the messages from, so Intl formats in that language (see formatLocale()). A locale
+ * folder added later needs nothing else.
+ */
 function locales(): Plugin {
   return {
     name: 'residency-lens-locales',
     generateBundle() {
       const dir = resolve(root, 'src/_locales');
       for (const locale of readdirSync(dir)) {
-        this.emitFile({
-          type: 'asset',
-          fileName: `_locales/${locale}/messages.json`,
-          source: readFileSync(join(dir, locale, 'messages.json')),
-        });
+        const messages = JSON.parse(readFileSync(join(dir, locale, 'messages.json'), 'utf8')) as Record<string, unknown>;
+        messages.messagesLocale = { message: locale, description: 'Added by the build: the locale of these messages.' };
+        this.emitFile({ type: 'asset', fileName: `_locales/${locale}/messages.json`, source: `${JSON.stringify(messages, null, 2)}\n` });
       }
     },
   };

@@ -2,11 +2,14 @@
 import { render } from 'preact';
 import type { CompiledDataset } from '../core/dataset/compile.ts';
 import { accessRequest } from '../core/disclosure/access-request.ts';
+import { countsLine } from '../core/disclosure/counts.ts';
+import { headline } from '../core/disclosure/headline.ts';
 import { disclosureMarkdown } from '../core/disclosure/summary-markdown.ts';
+import { whatYouCanDo } from '../core/disclosure/what-you-can-do.ts';
 import { ISSUE_TRACKER_NEW } from '../core/project.ts';
 import { readSettings, updateSettings } from '../core/settings/settings.ts';
 import datasetJson from '../generated/dataset.json';
-import { loadStoredSettings, message, openOptionsPage, requestAllSitesAccess, sendFromPage, storeSettings, tabUrl, uiLanguage } from '../browser/extension-api.ts';
+import { formatLocale, loadStoredSettings, message, openOptionsPage, requestAllSitesAccess, sendFromPage, storeSettings, tabUrl, uiLanguage } from '../browser/extension-api.ts';
 import { buildDisclosure } from '../core/disclosure/build-disclosure.ts';
 import { parseTabActivityReply, tabActivityRequest } from '../core/messaging/protocol.ts';
 import type { ThirdParties } from './Popup.tsx';
@@ -35,11 +38,13 @@ async function start(): Promise<void> {
   const [tab, stored] = await Promise.all([tabUrl(Number.isInteger(requested) ? requested : undefined), loadStoredSettings()]);
   const settings = readSettings(stored);
   const contacted = await thirdParties(tab?.id);
+  // The browser's language says where the user is (their region); the messages' language is what they read.
   const locale = uiLanguage();
+  const display = formatLocale();
   const t = (key: string, subs?: string[]) => message(key, subs);
-  const f = createFormatters(locale);
+  const f = createFormatters(display);
   const context = popupContext(dataset, settings, locale, new Date().toISOString().slice(0, 10), ISSUE_TRACKER_NEW);
-  document.documentElement.lang = locale;
+  document.documentElement.lang = display;
   render(
     <Popup
       state={popupState(dataset, settings, tab?.url)}
@@ -52,7 +57,9 @@ async function start(): Promise<void> {
           await navigator.clipboard.writeText(text);
           document.getElementById('status')!.textContent = t('copied');
         },
-        summaryMarkdown: (d) => disclosureMarkdown(d, t, f),
+        // The summary opens and ends as the popup does: the same headline, counts and "what you can do".
+        summaryMarkdown: (d) =>
+          disclosureMarkdown(d, { headline: headline(d, context.region, t, f), counts: countsLine(d, t, f), todo: whatYouCanDo(d, context.region, context.nationalAuthority, t) }, t, f),
         accessRequest: (d) => accessRequest(d, context.region, t),
         openOptions: () => void openOptionsPage(),
         grantAllSites: () => void requestAllSitesAccess().then(() => location.reload()),
