@@ -87,7 +87,8 @@ export function createBadge(summary: BadgeSummary, text: BadgeText, corner: stri
   let focusBefore: Element | null = null;
   wrap.addEventListener('focusin', (event) => {
     const from = event.relatedTarget;
-    if (from instanceof Element && from !== host && !host.contains(from)) focusBefore = from;
+    // Moves inside the badge (the card's button to ×) come from the shadow tree, which host.contains() cannot see.
+    if (from instanceof Element && from !== host && !root.contains(from)) focusBefore = from;
   });
   // Only the user's own clicks and keys count: the page cannot act for them (synthetic events are not trusted).
   open.addEventListener('click', (event) => event.isTrusted && toggle(card.hidden));
