@@ -12,7 +12,8 @@ export const FIREFOX_DIST = resolve(import.meta.dirname, '../../../dist/firefox'
 export const FIREFOX_EXTENSION_UUID = '6c1f3f5e-2b7a-4d7e-9a53-3f1c2d9e8b10';
 export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
 
-export async function launchFirefox(hosts: string[]): Promise<Browser> {
+/** `prefs` are added to the test profile's (e.g. intl.locale.requested for another browser language). */
+export async function launchFirefox(hosts: string[], prefs: Record<string, unknown> = {}): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
@@ -39,6 +40,7 @@ export async function launchFirefox(hosts: string[]): Promise<Browser> {
       'browser.safebrowsing.phishing.enabled': false,
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
+      ...prefs,
     },
   });
   await browser.installExtension(FIREFOX_DIST);
