@@ -38,9 +38,9 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    // Benchmarks run in Node and drive the browser like the tests do: `chrome` appears only inside code they
-    // evaluate in the extension's worker.
-    files: ['src/cli/bench/**'],
+    // Benchmarks and the headless `npm start` run in Node and drive the browser like the tests do: `chrome`
+    // appears only inside code they evaluate in the extension's worker.
+    files: ['src/cli/bench/**', 'src/cli/start/**'],
     rules: { 'no-restricted-globals': 'off' },
   },
   {

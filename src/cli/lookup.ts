@@ -1,12 +1,18 @@
 /**
  * `npm run lookup -- [--json] <url or hostname>`: the disclosure for a page, from the same core the extension
- * uses. Exit status: 0 a known platform, 1 no platform, 2 bad input (one line on stderr, no stack trace).
+ * uses. Exit status: 0 a known platform, 1 no platform, 2 bad input (one line on stderr, no stack trace);
+ * `--help` prints the usage.
  */
 import { compileDataset } from '../core/dataset/compile.ts';
 import { buildDisclosure, type Disclosure } from '../core/disclosure/build-disclosure.ts';
 import { createPlatformLookup } from '../core/lookup.ts';
 import { loadDataset } from './read-data.ts';
 import { publicSuffixes } from './public-suffixes.ts';
+
+const USAGE = `usage: npm run lookup -- [--json] <url or hostname>
+  Prints what Residency Lens says about the platform of a page: who runs it, where its data may go, the
+  regulatory actions, each with its sources. --json prints the same as JSON.
+  Exit status: 0 a known platform, 1 no platform, 2 bad input.`;
 
 function fail(message: string): never {
   console.error(`lookup: ${message}`);
@@ -60,9 +66,13 @@ function text(d: Disclosure): string {
 }
 
 const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const json = args.includes('--json');
 const inputs = args.filter((a) => a !== '--json' && a !== '--');
-if (inputs.length !== 1) fail('usage: npm run lookup -- [--json] <url or hostname>');
+if (inputs.length !== 1) fail(`${USAGE.split('\n')[0]} (--help for more)`);
 
 const { dataset, problems } = loadDataset();
 if (!dataset) fail(`the dataset has ${problems.length} problem(s): run npm run data:check`);

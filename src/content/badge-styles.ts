@@ -13,7 +13,7 @@ export const BADGE_CSS = `
   direction: ltr !important; unicode-bidi: isolate !important; zoom: 1 !important; }
 :host([data-corner^="top"]) { top: 16px !important; bottom: auto !important; }
 :host([data-corner$="left"]) { left: 16px !important; right: auto !important; }
-.wrap { display: flex; flex-direction: column; align-items: flex-end; gap: 6px; max-width: min(380px, calc(100vw - 32px));
+.wrap { display: flex; flex-direction: column; align-items: flex-end; gap: 6px; max-width: min(460px, calc(100vw - 32px));
   font: 500 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1c1f; }
 :host([data-corner$="left"]) .wrap { align-items: flex-start; }
 :host([data-corner^="top"]) .wrap { flex-direction: column-reverse; }

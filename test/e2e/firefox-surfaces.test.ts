@@ -106,6 +106,9 @@ describe('Firefox: the in-page badge in awkward places', () => {
 
 describe('Firefox asking for Spanish', () => {
   it('keeps badge and options in English, the language of the messages it has', async () => {
+    const reset = await openExtensionPage(browser, 'src/options/index.html');
+    await reset.evaluate(() => (globalThis as unknown as { browser: { storage: { sync: { remove(k: string): Promise<void> } } } }).browser.storage.sync.remove('settings'));
+    await reset.close();
     const page = await open('/', { width: 1000, height: 700 });
     const text = (await waitForFirefoxBadge(page)) ?? '';
     expect(text).toContain('Ireland');

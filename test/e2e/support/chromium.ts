@@ -102,15 +102,25 @@ export async function launchChromium(opts: {
   };
 }
 
-/** Text inside the closed shadow root of the in-page badge, read through CDP (the page itself cannot). */
-export async function badgeText(page: Page): Promise<string | undefined> {
+/**
+ * Text inside the closed shadow root of the in-page badge, read through CDP (the page itself cannot); with
+ * `part`, only the text of the first element inside it with that class (e.g. "open": the badge's own label).
+ */
+export async function badgeText(page: Page, part?: string): Promise<string | undefined> {
   const cdp = await page.context().newCDPSession(page);
-  type Node = { localName?: string; nodeType: number; nodeValue?: string; children?: Node[]; shadowRoots?: Node[] };
+  type Node = { localName?: string; nodeType: number; nodeValue?: string; attributes?: string[]; children?: Node[]; shadowRoots?: Node[] };
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
   await cdp.detach();
   const find = (node: Node): Node | undefined =>
     node.localName === 'residency-lens-badge' ? node : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(find).find(Boolean);
-  const host = find(root);
+  const found = find(root);
+  const hasClass = (node: Node) => {
+    const attrs = node.attributes ?? []; // [name, value, name, value, ...]
+    const i = attrs.indexOf('class');
+    return i >= 0 && (attrs[i + 1] ?? '').split(' ').includes(part ?? '');
+  };
+  const within = (node: Node): Node | undefined => (hasClass(node) ? node : [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(within).find(Boolean));
+  const host = found && part ? within(found) : found;
   if (!host) return undefined;
   const text = (node: Node): string =>
     node.localName === 'style' ? '' : node.nodeType === 3 ? (node.nodeValue ?? '') : [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(text).join('');

@@ -49,7 +49,7 @@ export async function launchFirefox(hosts: string[], prefs: Record<string, unkno
 
 type BidiNode = {
   type: string;
-  value?: { nodeType?: number; localName?: string; nodeValue?: string; children?: BidiNode[]; shadowRoot?: BidiNode | null };
+  value?: { nodeType?: number; localName?: string; nodeValue?: string; attributes?: Record<string, string>; children?: BidiNode[]; shadowRoot?: BidiNode | null };
 };
 
 /** Sends a raw WebDriver BiDi command on puppeteer's own connection. */
@@ -58,8 +58,11 @@ async function bidi<T>(page: Page, method: string, params: object): Promise<T> {
   return (await connection.send(method, params)).result;
 }
 
-/** Text of the badge's closed shadow root, through BiDi's shadow-tree serialisation (the page cannot read it). */
-export async function firefoxBadgeText(page: Page): Promise<string | undefined> {
+/**
+ * Text of the badge's closed shadow root, through BiDi's shadow-tree serialisation (the page cannot read it); with
+ * `part`, only the text of the first element inside it with that class.
+ */
+export async function firefoxBadgeText(page: Page, part?: string): Promise<string | undefined> {
   const context = (page.mainFrame() as unknown as { _id: string })._id;
   const { result } = await bidi<{ result: BidiNode }>(page, 'script.callFunction', {
     functionDeclaration: '() => document.querySelector("residency-lens-badge")',
@@ -74,7 +77,13 @@ export async function firefoxBadgeText(page: Page): Promise<string | undefined> 
     if (v.nodeType === 3) return v.nodeValue ?? '';
     return [v.shadowRoot, ...(v.children ?? [])].map(text).join('');
   };
-  return text(result);
+  const within = (node: BidiNode | null | undefined): BidiNode | undefined => {
+    const v = node?.value;
+    if (!v) return undefined;
+    if ((v.attributes?.class ?? '').split(' ').includes(part ?? '')) return node!;
+    return [v.shadowRoot, ...(v.children ?? [])].map(within).find(Boolean);
+  };
+  return text(part ? within(result) : result);
 }
 
 export async function waitForFirefoxBadge(page: Page, timeout = 15_000): Promise<string | undefined> {

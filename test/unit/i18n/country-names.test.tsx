@@ -34,7 +34,7 @@ function allowedBefore(locale: string): (before: string) => boolean {
   const literals = [2, 3].flatMap((n) =>
     new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' }).formatToParts(Array.from({ length: n }, (_, i) => `x${i}`)).filter((p) => p.type === 'literal').map((p) => p.value),
   );
-  return (before) => before === '' || /(:|;|\(|^-|[.!?])\s*$/u.test(before) || /,\s$/.test(before) || literals.some((l) => before.endsWith(l));
+  return (before) => before === '' || /(:|;|\(|^-|[.!?→←])\s*$/u.test(before) || /,\s$/.test(before) || literals.some((l) => before.endsWith(l));
 }
 
 /** Each text run (an element's own text, split where a child element sits) with what precedes each marker in it. */
