@@ -5,12 +5,15 @@
  */
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { build as viteBuild, defineConfig, type Plugin, type Rollup } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { contentScriptMatches } from './src/core/manifest/match-patterns.ts';
 import type { CompiledDataset } from './src/core/dataset/compile.ts';
+import { packageDirOf, packageInfo } from './src/cli/third-party/package-info.ts';
+import { thirdPartyNotices, type EmbeddedData } from './src/cli/third-party/notices.ts';
 
 const root = import.meta.dirname;
 
@@ -105,6 +108,60 @@ function locales(): Plugin {
   };
 }
 
+const packageOfModule = (id: string) => (id.startsWith('\0') ? undefined : packageDirOf(id.replace(/\?.*$/, '')));
+
+/**
+ * The packages a standalone content script bundles. @crxjs builds those in a build of their own without this
+ * config's plugins, so their module graph is read from one more in-memory build of each.
+ */
+async function standalonePackages(files: string[]): Promise<string[]> {
+  const dirs: string[] = [];
+  for (const file of files) {
+    const result = (await viteBuild({
+      configFile: false,
+      logLevel: 'silent',
+      root,
+      build: { write: false, minify: false, lib: { entry: resolve(root, file), formats: ['es'], fileName: 'scan' } },
+    })) as Rollup.RollupOutput | Rollup.RollupOutput[];
+    for (const output of [result].flat().flatMap((r) => r.output)) {
+      if (output.type === 'chunk') dirs.push(...Object.keys(output.modules).flatMap((id) => packageOfModule(id) ?? []));
+    }
+  }
+  return dirs;
+}
+
+/**
+ * THIRD_PARTY_NOTICES.txt in every build, generated from the packages themselves: each package with a module in
+ * the bundle (from the module graph of this build and of the standalone content scripts) and each package whose
+ * data the compile step embedded (src/generated/embedded-data.json). See src/cli/third-party/.
+ */
+function notices(standaloneFiles: string[]): Plugin {
+  const dirs = new Set<string>();
+  return {
+    name: 'residency-lens-third-party-notices',
+    enforce: 'post',
+    moduleParsed(info) {
+      const dir = packageOfModule(info.id);
+      if (dir) dirs.add(dir);
+    },
+    async generateBundle() {
+      for (const dir of await standalonePackages(standaloneFiles)) dirs.add(dir);
+      const embedded = JSON.parse(readFileSync(join(root, 'src/generated/embedded-data.json'), 'utf8')) as EmbeddedData[];
+      const require = createRequire(join(root, 'package.json'));
+      const data = embedded.map((d) => {
+        const dir = packageDirOf(require.resolve(d.module));
+        if (!dir || !existsSync(dir)) throw new Error(`third-party notices: no package for ${d.module}`);
+        return { ...d, from: packageInfo(dir) };
+      });
+      const { name, version } = baseManifest;
+      const product = { name: name.startsWith('__MSG_') ? baseManifest.short_name : name, version };
+      this.emitFile({ type: 'asset', fileName: 'THIRD_PARTY_NOTICES.txt', source: thirdPartyNotices(product, [...dirs].sort().map(packageInfo), data) });
+    },
+  };
+}
+
+const STANDALONE_CONTENT_SCRIPTS = ['src/content/index.ts', 'src/content/links.ts'];
+
 export default defineConfig(({ command, mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
   const allSitesGranted = mode === 'chrome-all-sites';
@@ -123,6 +180,14 @@ export default defineConfig(({ command, mode }) => {
       modulePreload: false,
       // The bundled dataset and the IP-to-country table are large by design (no network, ever).
       chunkSizeWarningLimit: 1500,
+      rollupOptions: {
+        output: {
+          // The background's file is named without a hash: @crxjs puts an id made from the absolute path of the
+          // link-marker script into it before hashing, so its hash would change with the folder the build runs
+          // in, and a reviewer rebuilding from the source archive would not get the same zip.
+          chunkFileNames: (chunk) => (chunk.facadeModuleId?.endsWith('/src/background/index.ts') ? 'assets/background.js' : 'assets/[name]-[hash].js'),
+        },
+      },
     },
     plugins: [
       preact(),
@@ -130,9 +195,10 @@ export default defineConfig(({ command, mode }) => {
       crx({
         manifest: manifestFor(browser, compiledDataset(), allSitesGranted) as ManifestV3Export,
         browser,
-        contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/links.ts'] },
+        contentScripts: { standaloneFiles: STANDALONE_CONTENT_SCRIPTS },
       }),
       noWebAccessibleResources(outDir),
+      notices(STANDALONE_CONTENT_SCRIPTS),
     ],
   };
 });
