@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitignoreMatcher } from '../../../src/cli/package/source-files.ts';
-import { sha256, unzipEntries, zipEntries } from '../../../src/cli/package/zip.ts';
+import { filesUnder, sha256, unzipEntries, zipEntries } from '../../../src/cli/package/zip.ts';
 import { packageDirOf, packageInfo } from '../../../src/cli/third-party/package-info.ts';
 import type { EmbeddedData } from '../../../src/cli/third-party/notices.ts';
 
@@ -43,6 +43,14 @@ describe.each(['chrome', 'firefox'])('dist/%s/THIRD_PARTY_NOTICES.txt', (browser
     // The IP data's attribution sentence, as its provider words it.
     expect(notices).toContain('This site or product includes IP2Location LITE data available from https://lite.ip2location.com');
     expect(notices).toContain('Licence: CC-BY-SA-4.0, https://creativecommons.org/licenses/by-sa/4.0/');
+  });
+});
+
+describe.each(['chrome', 'firefox'])('dist/%s is the same wherever it is built', (browser) => {
+  it('has no path of the build folder in any file (development JSX would put source paths there)', () => {
+    const dist = join(ROOT, 'dist', browser);
+    const leaks = filesUnder(dist).filter((f) => f.data.includes(Buffer.from(ROOT))).map((f) => f.path);
+    expect(leaks).toEqual([]);
   });
 });
 
