@@ -12,6 +12,9 @@ const unsafeDom = [
   { selector: "CallExpression[callee.name=/^set(Timeout|Interval)$/][arguments.0.type='Literal']", message: 'No code from strings.' },
 ];
 
+// src/ holds what ships and the tools that build it; benchmarks and harnesses live in test/.
+const testImports = { group: ['**/test/**'], message: 'src/ must not depend on test/: move the code there (benchmarks are in test/bench/).' };
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'src/generated/', 'artifacts/', 'test-results/', 'data/schema/'] },
   js.configs.recommended,
@@ -30,17 +33,21 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-globals': ['error', { name: 'chrome', message: 'Use browser.* through src/browser/extension-api.ts.' }],
-      'no-restricted-imports': ['error', { paths: [{ name: 'webextension-polyfill', importNames: ['default'], message: 'Only src/browser/ talks to the browser API.' }] }],
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'webextension-polyfill', importNames: ['default'], message: 'Only src/browser/ talks to the browser API.' }],
+        // src/ holds what ships and the tools that build it; benchmarks and harnesses live in test/.
+        patterns: [testImports],
+      }],
     },
   },
   {
     files: ['src/browser/**'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': ['error', { patterns: [testImports] }] },
   },
   {
-    // Benchmarks and the headless `npm start` run in Node and drive the browser like the tests do: `chrome`
-    // appears only inside code they evaluate in the extension's worker.
-    files: ['src/cli/bench/**', 'src/cli/start/**'],
+    // The headless `npm start` drives the browser from Node as the tests do: `chrome` appears only inside code it
+    // evaluates in the extension's worker.
+    files: ['src/cli/start/**'],
     rules: { 'no-restricted-globals': 'off' },
   },
   {
@@ -48,6 +55,7 @@ export default tseslint.config(
     files: ['src/core/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
+        testImports,
         { group: ['webextension-polyfill', 'preact', 'preact/*', '**/browser/**', '**/background/**', '**/content/**', '**/popup/**', '**/options/**', 'node:*'], message: 'src/core is pure: it takes its data as arguments.' },
       ] }],
     },

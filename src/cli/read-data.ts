@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { validateDataset, type Problem, type RawFiles } from '../core/dataset/validate.ts';
 import type { Dataset } from '../core/dataset/schema.ts';
+import type { SourcePolicy } from '../core/dataset/provenance.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** RESIDENCY_LENS_DATA points the tools at another data folder (test fixtures). */
@@ -63,4 +64,11 @@ export function loadDatasetOrExit(dataDir = DATA_DIR): Dataset {
     process.exit(1);
   }
   return dataset;
+}
+
+/** data/source-policy.json: hosts never cited, with the reason (see data/README.md, Sources). */
+export function loadSourcePolicy(dataDir = DATA_DIR): SourcePolicy {
+  const path = join(dataDir, 'source-policy.json');
+  if (!existsSync(path)) return { excludedDomains: {} };
+  return JSON.parse(readFileSync(path, 'utf8')) as SourcePolicy;
 }

@@ -102,6 +102,40 @@ function SourceLinks({ sources, t }: { sources: Source[]; t: Translate }) {
   );
 }
 
+/** The first quoted source's own words for the key figure, with its link: a reader checks a figure in one click. */
+function SourceQuote({ sources, t }: { sources: Source[]; t: Translate }) {
+  const source = sources.find((s) => s.quote);
+  if (!source?.quote) return null;
+  return (
+    <figure class="quote">
+      <figcaption>{source.primary ? t('quoteIntroAuthority') : t('quoteIntroSource', [source.publisher])}</figcaption>
+      <blockquote cite={source.url} lang={source.lang ?? 'en'}>
+        {source.quote}
+      </blockquote>
+      <a href={source.url} target="_blank" rel="noopener noreferrer">
+        {source.publisher}
+        <span class="visually-hidden"> {t('opensInNewTab')}</span>
+      </a>
+    </figure>
+  );
+}
+
+/** When, and where, the status was last verified: a status is a claim about today, so it carries its date. */
+function StatusChecked({ status, t, f }: { status: DisclosedAction['status']; t: Translate; f: Formatters }) {
+  if (!status.checked) return <p class="muted">{t('statusNeverChecked')}</p>;
+  return (
+    <p class="muted">
+      {t('statusChecked', [f.date(status.checked)])}{' '}
+      {status.source ? (
+        <a href={status.source.url} target="_blank" rel="noopener noreferrer">
+          {status.source.publisher}
+          <span class="visually-hidden"> {t('opensInNewTab')}</span>
+        </a>
+      ) : null}
+    </p>
+  );
+}
+
 /**
  * A folding section. An empty one (`empty` says what is missing) is a plain heading and a sentence instead:
  * nothing to open, nothing that promises content.
@@ -225,7 +259,7 @@ function ActionItem({ action, ctx, t, f }: { action: DisclosedAction; ctx: Popup
   return (
     <li class={old ? 'action old' : 'action'}>
       <div class="row">
-        <time dateTime={action.date}>{f.date(action.date)}</time>
+        <time dateTime={action.date}>{action.dateIsAnnouncement ? t('dateAnnounced', [f.date(action.date)]) : f.date(action.date)}</time>
         {old ? <span class="tag">{counted(t, f, 'oldDecision', ctx.recentYears)}</span> : null}
       </div>
       <div class="authority">
@@ -244,7 +278,9 @@ function ActionItem({ action, ctx, t, f }: { action: DisclosedAction; ctx: Popup
       <p>{action.summary}</p>
       {action.transfer ? <p class="finding">{action.transfer.finding}</p> : null}
       {action.status.note ? <p class="muted">{action.status.note}</p> : null}
+      <StatusChecked status={action.status} t={t} f={f} />
       {action.legalBasis.length > 0 ? <p class="muted">{t('legalBasis', [action.legalBasis.join('; ')])}</p> : null}
+      <SourceQuote sources={action.sources} t={t} />
       <SourceLinks sources={action.sources} t={t} />
     </li>
   );

@@ -47,7 +47,9 @@ export function compileDataset(dataset: Dataset, psl: PublicSuffixes): { compile
   const owner = new Map<string, Platform>();
 
   dataset.platforms.forEach((platform, index) => {
-    platform.domains.forEach(({ domain }, i) => {
+    platform.domains.forEach(({ domain, sharedWith }, i) => {
+      // A shared domain is matched to the platform named in sharedWith, which lists it itself.
+      if (sharedWith !== undefined) return;
       const registrable = psl.registrableDomain(domain);
       if (registrable === null || (domain !== registrable && !domain.endsWith(`.${registrable}`))) {
         problems.push({

@@ -1,4 +1,5 @@
 /** The coverage summary of the dataset (docs/COVERAGE.md), as Markdown. Pure: the dataset comes in. */
+import { DECISION_TYPES } from './provenance.ts';
 import type { Dataset } from './schema.ts';
 
 function table(head: string[], rows: Array<Array<string | number>>): string {
@@ -32,6 +33,31 @@ export function coverageMarkdown(dataset: Dataset): string {
   }
   const largest = [...fines].sort((a, b) => (a.currency === b.currency ? b.amount! - a.amount! : a.currency!.localeCompare(b.currency!))).filter((f) => f.currency === 'EUR').slice(0, 15);
 
+  // Issue #10: statuses by value with their check dates, quotes, authorities by country.
+  const statuses = new Map<string, { count: number; checked: string[] }>();
+  for (const a of actions) {
+    const entry = statuses.get(a.status.value) ?? { count: 0, checked: [] };
+    entry.count += 1;
+    if (a.status.checked) entry.checked.push(a.status.checked);
+    statuses.set(a.status.value, entry);
+  }
+  const decisions = actions.filter((a) => a.amount !== undefined || DECISION_TYPES.has(a.type));
+  const quotedDecisions = decisions.filter((a) => a.sources.some((x) => x.quote)).length;
+  const byCountry = new Map<string, { authorities: number; actions: number }>();
+  for (const [id, authority] of Object.entries(dataset.authorities)) {
+    const entry = byCountry.get(authority.country) ?? { authorities: 0, actions: 0 };
+    entry.authorities += 1;
+    entry.actions += byAuthority.get(id) ?? 0;
+    byCountry.set(authority.country, entry);
+  }
+  // Issue #11: domains by purpose with their sources, flows by kind.
+  const purposes = ['main', 'regional', 'app', 'api', 'cdn', 'tracking', 'shortlink', 'auth', 'legacy'] as const;
+  const roles = ['storage', 'remote-access', 'processing'] as const;
+  const percent = (n: number, of: number) => `${Math.round((100 * n) / Math.max(of, 1))}%`;
+  const domainsSourced = dataset.platforms.flatMap((p) => p.domains).filter((d) => d.sources?.length).length;
+  const domainsTotal = dataset.platforms.flatMap((p) => p.domains).length;
+  const flowRoles = (p: Dataset['platforms'][number]) => roles.filter((r) => p.flows.some((f) => f.role === r));
+
   return [
     '# Dataset coverage',
     '',
@@ -42,8 +68,23 @@ export function coverageMarkdown(dataset: Dataset): string {
     `- Authorities: ${Object.keys(dataset.authorities).length}; jurisdictions: ${Object.keys(dataset.jurisdictions).length}`,
     `- Actions whose first source is primary (the authority's or court's own document): **${withPrimary} of ${actions.length}** (${Math.round((100 * withPrimary) / Math.max(actions.length, 1))}%)`,
     `- Sources overall that are primary: ${sources.filter((s) => s.primary).length} of ${sources.length} (${Math.round((100 * sources.filter((s) => s.primary).length) / Math.max(sources.length, 1))}%)`,
+    `- Decisions (fines, orders, rulings and other actions with an amount) quoting their source's own words: **${quotedDecisions} of ${decisions.length}** (${percent(quotedDecisions, decisions.length)})`,
+    `- Domains with a source: ${domainsSourced} of ${domainsTotal} (${percent(domainsSourced, domainsTotal)})`,
     `- Oldest \`reviewed\` date: **${reviewed[0] ?? '-'}**; newest: ${reviewed.at(-1) ?? '-'}`,
     `- Platforms with sourced storage, remote-access or processing countries: ${withFlows.length} of ${dataset.platforms.length}; still without: ${withoutFlows.map((p) => p.id).join(', ') || 'none'}`,
+    '',
+    '## Statuses',
+    '',
+    '`no-later-info`: nothing after the decision was found in the sources checked; counted as unknown, never as final.',
+    '',
+    table(
+      ['Status', 'Actions', 'Status checked (oldest)', 'Status checked (newest)', 'Never checked'],
+      [...statuses].sort((a, b) => b[1].count - a[1].count).map(([value, e]) => [value, e.count, e.checked.sort()[0] ?? '-', e.checked.at(-1) ?? '-', e.count - e.checked.length]),
+    ),
+    '',
+    '## Authorities by country',
+    '',
+    table(['Country', 'Authorities', 'Actions'], [...byCountry].sort((a, b) => b[1].actions - a[1].actions || a[0].localeCompare(b[0])).map(([c, e]) => [c, e.authorities, e.actions])),
     '',
     '## Fines by currency (as decided, not converted; annulled fines excluded)',
     '',
@@ -60,6 +101,30 @@ export function coverageMarkdown(dataset: Dataset): string {
     '## Actions by year',
     '',
     table(['Year', 'Actions'], [...byYear].sort((a, b) => b[0].localeCompare(a[0]))),
+    '',
+    '## Domains by purpose (sourced / listed)',
+    '',
+    table(
+      ['Platform', ...purposes],
+      dataset.platforms.map((p) => [
+        p.name,
+        ...purposes.map((purpose) => {
+          const listed = p.domains.filter((d) => d.purpose === purpose);
+          return listed.length === 0 ? '' : `${listed.filter((d) => d.sources?.length).length}/${listed.length}`;
+        }),
+      ]),
+    ),
+    '',
+    '## Where data goes, by kind',
+    '',
+    table(
+      ['Platform', 'Storage', 'Remote access', 'Processing', 'Statement instead'],
+      dataset.platforms.map((p) => [
+        p.name,
+        ...roles.map((r) => [...new Set(p.flows.filter((f) => f.role === r).map((f) => f.country))].join(' ') || '-'),
+        flowRoles(p).length === 0 && p.flowStatement ? 'yes' : '',
+      ]),
+    ),
     '',
     '## Platforms',
     '',

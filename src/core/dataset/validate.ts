@@ -126,6 +126,7 @@ export function validateDataset(raw: RawFiles, today: string): { dataset?: Datas
 
   const platforms: Platform[] = [];
   const hostOwner = new Map<string, string>();
+  const sharedDomains: Array<{ file: string; field: string; domain: string; owner: string; platform: string }> = [];
   const actionIds = new Map<string, string>();
 
   for (const [file, json] of Object.entries(raw.platforms)) {
@@ -139,9 +140,13 @@ export function validateDataset(raw: RawFiles, today: string): { dataset?: Datas
     if (nameProblem) problems.push(nameProblem);
     platforms.push(platform);
 
-    for (const [i, { domain }] of platform.domains.entries()) {
+    for (const [i, { domain, sharedWith }] of platform.domains.entries()) {
+      if (sharedWith !== undefined) {
+        sharedDomains.push({ file, field: `domains.${i}`, domain, owner: sharedWith, platform: platform.id });
+        continue;
+      }
       const owner = hostOwner.get(domain);
-      if (owner !== undefined) add(file, `domains.${i}.domain`, `${domain} already belongs to platform "${owner}"`);
+      if (owner !== undefined) add(file, `domains.${i}.domain`, `${domain} already belongs to platform "${owner}": if both use it, keep it in one and mark the other's entry "sharedWith": "${owner}"`);
       else hostOwner.set(domain, platform.id);
     }
     for (const [field, value] of dateFields(platform, [])) {
@@ -186,6 +191,12 @@ export function validateDataset(raw: RawFiles, today: string): { dataset?: Datas
 
   // References that need every platform read first.
   const ids = new Set(platforms.map((p) => p.id));
+  for (const shared of sharedDomains) {
+    if (shared.owner === shared.platform) add(shared.file, `${shared.field}.sharedWith`, 'a platform does not share a domain with itself: remove sharedWith');
+    else if (hostOwner.get(shared.domain) !== shared.owner) {
+      add(shared.file, `${shared.field}.sharedWith`, `"${shared.owner}" must list ${shared.domain} itself (without sharedWith) for the look-up to answer with it`);
+    }
+  }
   for (const platform of platforms) {
     const file = Object.entries(raw.platforms).find(([, json]) => (json as { id?: string }).id === platform.id)?.[0] ?? platform.id;
     for (const [i, action] of platform.actions.entries()) {

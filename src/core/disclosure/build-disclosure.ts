@@ -44,6 +44,8 @@ export type Disclosure = {
     fineTotals: Array<{ currency: string; amount: number }>;
     transferFindings: number;
     underAppeal: number;
+    /** actions whose status after the decision is not known ("no-later-info"): never counted as final */
+    statusUnknown: number;
   };
   reviewed: string;
   datasetVersion: string;
@@ -127,6 +129,7 @@ export function buildDisclosure(dataset: CompiledDataset, platform: CompiledPlat
       fineTotals: [...totals].map(([currency, amount]) => ({ currency, amount })).sort((a, b) => b.amount - a.amount),
       transferFindings: actions.filter((a) => a.transfer !== undefined).length,
       underAppeal: actions.filter((a) => a.status.value === 'appealed').length,
+      statusUnknown: actions.filter((a) => a.status.value === 'no-later-info').length,
     },
     reviewed: platform.reviewed,
     datasetVersion: dataset.version,

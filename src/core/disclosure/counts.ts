@@ -12,5 +12,6 @@ export function countsLine(d: Disclosure, t: Translate, f: Pick<Formatters, 'num
   if (c.fines > 0) parts.push(counted(t, f, 'countFines', c.fines, [f.list(c.fineTotals.map((x) => f.amount(x.amount, x.currency)))]));
   if (c.transferFindings > 0) parts.push(t('countTransfers', [f.number(c.transferFindings)]));
   if (c.underAppeal > 0) parts.push(t('countAppealed', [f.number(c.underAppeal)]));
+  if (c.statusUnknown > 0) parts.push(t('countStatusUnknown', [f.number(c.statusUnknown)]));
   return parts.join(' · ');
 }

@@ -25,7 +25,7 @@ export function disclosureMarkdown(d: Disclosure, framing: SummaryFraming, t: Tr
     lines.push('', `## ${t('whereDataGoes')}`, '');
     for (const dest of d.destinations) {
       for (const role of dest.roles) {
-        lines.push(`- ${f.country(dest.country)}: ${t(`role_${role.role.replace('-', '_')}`)}${role.detail ? `. ${role.detail}` : ''} (${role.sources.map(link).join(', ')})`);
+        lines.push(`- ${f.country(dest.country)}: ${t(`role_${role.role.replaceAll('-', '_')}`)}${role.detail ? `. ${role.detail}` : ''} (${role.sources.map(link).join(', ')})`);
       }
       const adequacy = dest.adequacy;
       if (adequacy && adequacy.sources.length > 0) {
@@ -41,7 +41,11 @@ export function disclosureMarkdown(d: Disclosure, framing: SummaryFraming, t: Tr
     lines.push('', `## ${t('regulatoryActions')}`, '');
     for (const a of d.actions) {
       const amount = a.amount !== undefined && a.currency ? `, ${f.amount(a.amount, a.currency)}` : '';
-      lines.push(`- ${f.date(a.date)}, ${a.authorityInfo?.name ?? a.authority}: ${t(`type_${a.type.replace('-', '_')}`)}${amount} (${t(`status_${a.status.value.replace('-', '_')}`)}). ${a.summary} ${a.sources.map(link).join(', ')}`);
+      const date = a.dateIsAnnouncement ? t('dateAnnounced', [f.date(a.date)]) : f.date(a.date);
+      const checked = a.status.checked ? ` ${t('statusChecked', [f.date(a.status.checked)])}${a.status.source ? ` ${link(a.status.source)}` : ''}` : ` ${t('statusNeverChecked')}`;
+      lines.push(`- ${date}, ${a.authorityInfo?.name ?? a.authority}: ${t(`type_${a.type.replaceAll('-', '_')}`)}${amount} (${t(`status_${a.status.value.replaceAll('-', '_')}`)}).${checked} ${a.summary} ${a.sources.map(link).join(', ')}`);
+      const quoted = a.sources.find((s) => s.quote);
+      if (quoted?.quote) lines.push(`  > ${quoted.quote.replace(/\s+/g, ' ')} (${link(quoted)})`);
     }
   }
   if (d.positions.length > 0) {

@@ -38,28 +38,28 @@ export const CHROMIUM_ARGS = [
   '--gaia-url=http://127.0.0.1:9/',
 ];
 
-/**
- * `hosts` are mapped to the loopback server on `port`. Every launch also watches the extension's own contexts
- * (service worker, popup, options): a request from one of them to anything but the extension's own files fails
- * the test at close(), so the whole browser suite doubles as a "sends nothing anywhere" check.
- */
-export async function launchChromium(opts: {
+/** Debian's Chromium unless CHROMIUM_BIN names another (as `npm start` reads it). */
+export const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+
+export type ChromiumLaunch = {
   port: number;
   hosts: string[];
   userDataDir?: string;
   colorScheme?: 'light' | 'dark';
   locale?: string;
-  dist?: string;
   extraArgs?: string[];
-  /** Write Chromium's net log into the profile, to tell who made each request (see net-log.ts). */
-  netLog?: boolean;
-}): Promise<ExtensionBrowser> {
-  const dist = opts.dist ?? CHROME_DIST;
+};
+
+/**
+ * The one Chromium launch of the browser tests and the benchmarks: `hosts` mapped to the loopback server on
+ * `port`, the flags above, and the extension in `extensionDir` loaded (null: the same browser without it, the
+ * "without" side of the benchmarks' A/B runs).
+ */
+export async function launchChromiumContext(opts: ChromiumLaunch & { extensionDir: string | null }): Promise<BrowserContext> {
   const rules = opts.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`).join(', ');
   const profile = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'rl-chromium-'));
-  const netLogFile = opts.netLog ? join(profile, 'netlog.json') : undefined;
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_BIN,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     colorScheme: opts.colorScheme ?? 'light',
@@ -67,13 +67,31 @@ export async function launchChromium(opts: {
     args: [
       ...CHROMIUM_ARGS,
       '--ignore-certificate-errors',
-      ...(netLogFile ? [`--log-net-log=${netLogFile}`] : []),
       `--host-resolver-rules=${rules}, EXCLUDE localhost`,
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
+      ...(opts.extensionDir ? [`--disable-extensions-except=${opts.extensionDir}`, `--load-extension=${opts.extensionDir}`] : []),
       ...(opts.locale ? [`--lang=${opts.locale}`] : []),
       ...(opts.extraArgs ?? []),
     ],
+  });
+}
+
+/**
+ * Chromium with the built extension. Every launch also watches the extension's own contexts (service worker,
+ * popup, options): a request from one of them to anything but the extension's own files fails the test at
+ * close(), so the whole browser suite doubles as a "sends nothing anywhere" check.
+ */
+export async function launchChromium(opts: ChromiumLaunch & {
+  dist?: string;
+  /** Write Chromium's net log into the profile, to tell who made each request (see net-log.ts). */
+  netLog?: boolean;
+}): Promise<ExtensionBrowser> {
+  const profile = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'rl-chromium-'));
+  const netLogFile = opts.netLog ? join(profile, 'netlog.json') : undefined;
+  const context = await launchChromiumContext({
+    ...opts,
+    userDataDir: profile,
+    extensionDir: opts.dist ?? CHROME_DIST,
+    extraArgs: [...(netLogFile ? [`--log-net-log=${netLogFile}`] : []), ...(opts.extraArgs ?? [])],
   });
   const leaks: string[] = [];
   let origin = 'chrome-extension://';

@@ -31,7 +31,15 @@ describe('buildDisclosure', () => {
   it('orders actions newest first and counts them', () => {
     expect(d.actions.map((a) => a.date)).toEqual(['2025-04-30', '2023-09-01']);
     expect(d.actions[0]!.authorityInfo?.name).toBe('Data Protection Commission');
-    expect(d.counts).toEqual({ actions: 2, fines: 2, fineTotals: [{ currency: 'EUR', amount: 875_000_000 }], transferFindings: 1, underAppeal: 1 });
+    expect(d.counts).toEqual({ actions: 2, fines: 2, fineTotals: [{ currency: 'EUR', amount: 875_000_000 }], transferFindings: 1, underAppeal: 1, statusUnknown: 0 });
+  });
+
+  it('counts a status with no later information as unknown, neither final nor under appeal', () => {
+    const unknown = structuredClone(TIKTOK_LIKE);
+    unknown.actions[1]!.status = { value: 'no-later-info', checked: '2026-11-29' };
+    const compiled = compileFixture([unknown]);
+    const counts = buildDisclosure(compiled, compiled.platforms[0]!).counts;
+    expect([counts.underAppeal, counts.statusUnknown]).toEqual([1, 1]);
   });
 
   it('shows an action on every platform it concerns', () => {

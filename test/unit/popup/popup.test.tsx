@@ -428,3 +428,24 @@ describe('formatters in en, de, fr', () => {
     expect(createFormatters('en').date('2024-12-31')).toBe('December 31, 2024');
   });
 });
+
+describe('popup: where each figure comes from', () => {
+  it('shows the source\'s own words and when the status was last checked, and says so when it never was', () => {
+    const checked = structuredClone(TIKTOK_LIKE);
+    checked.actions[0]!.sources = [{ ...source(), quote: 'The DPC has fined TikTok EUR 530 million.', lang: 'en' }];
+    checked.actions[0]!.status = { value: 'appealed', checked: '2026-11-29', source: { ...source(), publisher: 'High Court register' } };
+    checked.actions[1]!.status = { value: 'no-later-info' };
+    checked.actions[1]!.dateIsAnnouncement = true;
+    const { container } = renderPopup(compileFixture([checked]), 'https://www.tiktok.com/');
+    const quote = container.querySelector('.quote blockquote');
+    expect(quote?.textContent).toBe('The DPC has fined TikTok EUR 530 million.');
+    expect(quote?.getAttribute('cite')).toBe('https://www.dataprotection.ie/en/news-media');
+    expect(container.querySelector('.quote figcaption')?.textContent).toBe("In the authority's words:");
+    const text = container.textContent ?? '';
+    expect(text).toContain('Status last checked on November 29, 2026 in High Court register');
+    expect(text).toContain('Status not verified yet.');
+    expect(text).toContain('No later information found');
+    expect(text).toContain('Announced September 1, 2023');
+    expect(text).toContain('1 with no later information found');
+  });
+});

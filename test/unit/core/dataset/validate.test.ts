@@ -44,7 +44,19 @@ describe('validateDataset', () => {
     expect(problemsOf([TIKTOK_LIKE, other])).toContainEqual({
       file: 'data/platforms/copycat.json',
       field: 'domains.0.domain',
-      message: 'tiktok.com already belongs to platform "tiktok"',
+      message: 'tiktok.com already belongs to platform "tiktok": if both use it, keep it in one and mark the other\'s entry "sharedWith": "tiktok"',
+    });
+  });
+
+  it('accepts a domain two platforms share when one declares it shared with the other, and checks the owner lists it', () => {
+    const other = { ...clone(TIKTOK_LIKE), id: 'copycat', actions: [] };
+    other.domains = [{ domain: 'tiktok.com', purpose: 'auth', sharedWith: 'tiktok' }, { domain: 'copycat.example', purpose: 'main' }];
+    expect(problemsOf([TIKTOK_LIKE, other]).filter((p) => p.field.startsWith('domains'))).toEqual([]);
+    other.domains[0] = { domain: 'not-listed.example', purpose: 'auth', sharedWith: 'tiktok' };
+    expect(problemsOf([TIKTOK_LIKE, other])).toContainEqual({
+      file: 'data/platforms/copycat.json',
+      field: 'domains.0.sharedWith',
+      message: '"tiktok" must list not-listed.example itself (without sharedWith) for the look-up to answer with it',
     });
   });
 

@@ -1,7 +1,7 @@
 /** The real dataset, validated and compiled exactly as the build does (the same path as test/unit/helpers.ts). */
-import { compileDataset, type CompiledDataset } from '../../core/dataset/compile.ts';
-import { publicSuffixes } from '../public-suffixes.ts';
-import { loadDataset } from '../read-data.ts';
+import { compileDataset, type CompiledDataset } from '../../src/core/dataset/compile.ts';
+import { publicSuffixes } from '../../src/cli/public-suffixes.ts';
+import { loadDataset } from '../../src/cli/read-data.ts';
 
 export function realDataset(): CompiledDataset {
   const { dataset, problems } = loadDataset();

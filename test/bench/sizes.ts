@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ROOT } from '../read-data.ts';
+import { ROOT } from '../../src/cli/read-data.ts';
 import { median, round, type Machine } from './common.ts';
 
 /** Separate Node processes for the heap figure; the median is reported. */
@@ -75,7 +75,7 @@ export function runSizes(machineInfo: Machine, opts: { dist: { root: string; chr
   type Probe = { rawBytes: number; before: number; afterDataset: number; afterLookup: number; afterSummaries: number; summaries: number };
   const probes: Probe[] = [];
   for (let i = 0; i < PROBES; i += 1) {
-    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'src/cli/bench/memory-probe.ts'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/bench/memory-probe.ts'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     probes.push(JSON.parse(out.trim().split('\n').at(-1)!) as Probe);
   }
   const heap = (step: (p: Probe) => number) => median(probes.map(step));

@@ -10,10 +10,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, tabIdOf, type ExtensionBrowser } from '../../../test/e2e/support/chromium.ts';
-import { startHttpsServer, type TestServer } from '../../../test/e2e/support/https-server.ts';
-import { CHROMIUM_BIN, chromiumVersion, median, quantile, round, type Machine } from './common.ts';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { launchChromium, launchChromiumContext, tabIdOf, type ExtensionBrowser } from '../e2e/support/chromium.ts';
+import { startHttpsServer, type TestServer } from '../e2e/support/https-server.ts';
+import { chromiumVersion, median, quantile, round, type Machine } from './common.ts';
 
 export type BrowserOptions = { badgeRuns: number; loadRuns: number; popupRuns: number; extensionDir: string };
 
@@ -69,34 +69,21 @@ function route(host: string, path: string) {
   return undefined;
 }
 
-/**
- * The launch of test/e2e/support/chromium.ts (same flags, same Playwright options; keep in step with it), with
- * the extension directory as a parameter: the snapshot of this build, or none for the "without" side.
- */
+/** Profiles made for this run, removed at the end. */
 const profiles: string[] = [];
 
+/** The browser tests' launch (test/e2e/support/chromium.ts), with this build's snapshot or no extension at all. */
 async function launch(port: number, hosts: string[], extensionDir: string | null): Promise<BrowserContext> {
-  const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
-  const profile = mkdtempSync(join(tmpdir(), 'rl-bench-chromium-'));
-  profiles.push(profile);
-  return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_BIN,
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    colorScheme: 'light',
-    locale: 'en-US',
-    args: [
-      ...CHROMIUM_ARGS, '--ignore-certificate-errors',
-      `--host-resolver-rules=${rules}, EXCLUDE localhost`,
-      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
-    ],
-  });
+  const userDataDir = mkdtempSync(join(tmpdir(), 'rl-bench-chromium-'));
+  profiles.push(userDataDir);
+  return launchChromiumContext({ port, hosts, userDataDir, extensionDir });
 }
 
+/** With the extension: the tests' own launch, including their check that the extension sends nothing. */
 async function launchWithExtension(port: number, hosts: string[], extensionDir: string): Promise<ExtensionBrowser> {
-  const context = await launch(port, hosts, extensionDir);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  return { context, extensionId: new URL(worker.url()).host, worker, close: () => context.close() };
+  const userDataDir = mkdtempSync(join(tmpdir(), 'rl-bench-chromium-'));
+  profiles.push(userDataDir);
+  return launchChromium({ port, hosts, userDataDir, dist: extensionDir });
 }
 
 type TraceEvent = { name: string; cat?: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { data?: { url?: string }; name?: string } };

@@ -6,7 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import { relative } from 'node:path';
-import { ROOT } from '../read-data.ts';
+import { ROOT } from '../../src/cli/read-data.ts';
 import { runBrowserBench } from './browser-bench.ts';
 import { machine, snapshotDist, writeFigures } from './common.ts';
 import { realDataset } from './dataset.ts';

@@ -3,7 +3,7 @@
  * ordinary sites with realistic subdomains (from the hand-written list below), and look-alikes of platform
  * hosts. Deterministic for a given seed. Hostnames are already normalised (lower case ASCII, no port).
  */
-import type { CompiledDataset } from '../../core/dataset/compile.ts';
+import type { CompiledDataset } from '../../src/core/dataset/compile.ts';
 import { seededRandom } from './common.ts';
 
 /** Popular registrable domains that are not platforms in the dataset (any that are get filtered out at run time). */

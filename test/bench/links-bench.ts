@@ -6,9 +6,9 @@
  * or a call into, its link script. Goal: no extension task of 50 ms or more.
  */
 import type { CDPSession } from 'playwright-core';
-import { CHROME_ALL_SITES_DIST, launchChromium } from '../../../test/e2e/support/chromium.ts';
-import { linksPage } from '../../../test/e2e/support/hostile-pages.ts';
-import { startHttpsServer } from '../../../test/e2e/support/https-server.ts';
+import { CHROME_ALL_SITES_DIST, launchChromium } from '../e2e/support/chromium.ts';
+import { linksPage } from '../e2e/support/hostile-pages.ts';
+import { startHttpsServer } from '../e2e/support/https-server.ts';
 import { chromiumVersion, median, round, type Machine } from './common.ts';
 
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { data?: { url?: string } } };

@@ -4,8 +4,8 @@
  * and ratios are taken within each round, then their median reported.
  */
 import { getDomain } from 'tldts';
-import type { CompiledDataset } from '../../core/dataset/compile.ts';
-import { createPlatformLookup } from '../../core/lookup.ts';
+import type { CompiledDataset } from '../../src/core/dataset/compile.ts';
+import { createPlatformLookup } from '../../src/core/lookup.ts';
 import { median, quantile, round, type Machine } from './common.ts';
 import { benchHosts, type HostKind } from './hosts.ts';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../read-data.ts';
+import { ROOT } from '../../src/cli/read-data.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
@@ -15,7 +15,7 @@ const collect = () => {
 };
 
 // Load the code first, so that only data is counted below.
-const { createAnswerer, summaryForUrl } = await import('../../background/answerer.ts');
+const { createAnswerer, summaryForUrl } = await import('../../src/background/answerer.ts');
 const keep: unknown[] = [];
 (globalThis as { keep?: unknown[] }).keep = keep;
 

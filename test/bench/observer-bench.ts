@@ -4,9 +4,9 @@
  * (the benchmark host list with paths and query strings) go through `createTabTracker(...).observe`, with a page
  * load in the tab first so requests are attributed; median ns per request over rounds.
  */
-import type { CompiledDataset } from '../../core/dataset/compile.ts';
-import { createPlatformLookup } from '../../core/lookup.ts';
-import { createTabTracker } from '../../core/observer/third-parties.ts';
+import type { CompiledDataset } from '../../src/core/dataset/compile.ts';
+import { createPlatformLookup } from '../../src/core/lookup.ts';
+import { createTabTracker } from '../../src/core/observer/third-parties.ts';
 import { median, round, type Machine } from './common.ts';
 import { benchHosts } from './hosts.ts';
 

@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../read-data.ts';
+import { ROOT } from '../../src/cli/read-data.ts';
+import { CHROMIUM_BIN } from '../e2e/support/chromium.ts';
 
 export const BENCH_DIR = join(ROOT, 'docs/bench');
 
@@ -22,8 +23,6 @@ export function machine(): Machine {
     date: new Date().toISOString(),
   };
 }
-
-export const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 /** "Chromium 150.0.7871.100 built on Debian ..." (the Debian wrapper script may print noise on stderr). */
 export function chromiumVersion(): string {
