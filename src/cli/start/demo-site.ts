@@ -1,5 +1,5 @@
 /** The page `npm start` shows without a display: a TikTok page served locally under its real hostname. */
-import { html, type Route } from '../../../test/e2e/support/https-server.ts';
+import { html, type Route } from '../browsers/local-https.ts';
 
 export const DEMO_HOSTS = ['www.tiktok.com', 'tiktok.com'];
 

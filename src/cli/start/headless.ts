@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
-import { badgeText, CHROMIUM_ARGS, waitForBadge } from '../../../test/e2e/support/chromium.ts';
-import { firefoxBadgeText, FIREFOX_EXTENSION_UUID, openExtensionPage, waitForFirefoxBadge } from '../../../test/e2e/support/firefox.ts';
-import { startHttpsServer } from '../../../test/e2e/support/https-server.ts';
-import { startLoopbackProxy } from '../../../test/e2e/support/loopback-proxy.ts';
+import { badgeText, CHROMIUM_ARGS, waitForBadge } from '../browsers/chromium.ts';
+import { firefoxBadgeText, FIREFOX_EXTENSION_UUID, openExtensionPage, waitForFirefoxBadge } from '../browsers/firefox.ts';
+import { startHttpsServer } from '../browsers/local-https.ts';
+import { startLoopbackProxy } from '../browsers/loopback-proxy.ts';
 import { DEMO_HOSTS, demoRoute, isDemoHost } from './demo-site.ts';
 import type { StartPlan } from './plan.ts';
 
