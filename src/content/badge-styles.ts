@@ -2,7 +2,7 @@
  * Styles of the in-page badge, inside its shadow root. `:host` rules are !important: for important declarations
  * the shadow tree wins over the page's own CSS, so `* { display: none !important }` on the page cannot hide it.
  * `all` leaves `direction` and `unicode-bidi` alone, so they are set too (the page's `dir="rtl"` stays outside).
- * Sizes follow the window: never wider than it, a pill without the country list below 480 px or 360 px of height
+ * Sizes follow the window: never wider than it, a pill without the country list at 480 px wide or 320 px high or less
  * (a small corner, not a band over the page's sticky footer), and an open card at most 40% of the window's height.
  */
 export const BADGE_CSS = `
@@ -34,7 +34,7 @@ button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 1px; }
 .card[hidden] { display: none; }
 .card p { margin: 0 0 6px; }
 .card .more { margin: 0; color: #4a4d55; font-size: 12px; }
-@media (max-width: 480px), (max-height: 360px) {
+@media (max-width: 480px), (max-height: 320px) {
   .detail { display: none; }
   .open { padding: 2px 6px 2px 8px; }
   .card { width: min(300px, calc(100vw - 32px)); font-size: 12px; }
