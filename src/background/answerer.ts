@@ -1,8 +1,7 @@
 /** The dataset and the look-up, built once per background start (cheap: no state to lose on a restart). */
 import type { CompiledDataset } from '../core/dataset/compile.ts';
 import { badgeSummary, buildDisclosure } from '../core/disclosure/build-disclosure.ts';
-import { withoutAdequacy } from '../core/disclosure/framing.ts';
-import { headline } from '../core/disclosure/headline.ts';
+import { frame } from '../core/disclosure/framing.ts';
 import { createFormatters, type Formatters } from '../core/format.ts';
 import { createPlatformLookup, type PlatformLookup } from '../core/lookup.ts';
 import type { BadgeSummary, LinkMatch } from '../core/messaging/protocol.ts';
@@ -20,16 +19,21 @@ export function createAnswerer(dataset: CompiledDataset, locale = 'en', t: Trans
   return { dataset, lookup: createPlatformLookup(dataset), locale, t, f: createFormatters(displayLocale) };
 }
 
-/** The badge facts for a page, with "without adequacy" judged in the user's own legal setting. */
+/**
+ * The badge facts for a page, framed by the user's own legal regime: the red mark, the in-page card's headline
+ * and the toolbar tooltip's note all come from the one `frame` the popup and the Markdown summary use.
+ */
 export function summaryForUrl(answerer: Answerer, url: string, settings: Settings = DEFAULT_SETTINGS): BadgeSummary | null {
   const result = answerer.lookup.lookup(url);
   if (result.kind !== 'platform') return null;
   const disclosure = buildDisclosure(answerer.dataset, result.platform);
   const { region } = effectiveRegion(settings, answerer.locale);
+  const framing = frame(disclosure, region, answerer.t, answerer.f);
   return {
-    ...badgeSummary(disclosure),
-    withoutAdequacy: withoutAdequacy(disclosure, region).map((d) => d.country),
-    headline: headline(disclosure, region, answerer.t, answerer.f).slice(0, 2000),
+    ...badgeSummary(disclosure, region),
+    withoutAdequacy: framing.flagged.map((d) => d.country),
+    headline: framing.headline.slice(0, 2000),
+    regimeNote: framing.regimeNote.slice(0, 1000),
   };
 }
 

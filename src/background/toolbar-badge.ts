@@ -1,7 +1,7 @@
 /**
  * What the toolbar icon shows for a tab. "count": the number of destination countries; "code": the first
- * destination without adequacy in the user's legal setting (else the first destination). Red when data may go
- * to a country without adequacy, blue otherwise; the tooltip says the same in words.
+ * destination the user's regime flags (else the first destination). Red when data may go where the regime
+ * objects (no adequacy, a country of concern), blue otherwise; the tooltip says the same in the regime's words.
  */
 import type { Formatters } from '../core/format.ts';
 import { counted } from '../core/i18n/plural.ts';
@@ -32,9 +32,8 @@ export function toolbarBadge(
   }
   const countries = summary.countries.map(countryName).join(', ');
   const lacking = summary.withoutAdequacy.length > 0;
-  const title = lacking
-    ? t('toolbarTitleNoAdequacy', [summary.name, countries, summary.withoutAdequacy.map(countryName).join(', ')])
-    : t('toolbarTitle', [summary.name, countries]);
+  // The regime's note is the popup headline's own sentence about these destinations (framing.ts).
+  const title = [t('toolbarTitle', [summary.name, countries]), summary.regimeNote ?? ''].filter((x) => x !== '').join('. ');
   const text = style === 'off' ? '' : style === 'code' ? (summary.withoutAdequacy[0] ?? summary.countries[0]!) : String(summary.countries.length);
   const also = thirdParties.length > 0 ? ` ${t('toolbarAlsoThirdParties', [thirdParties.join(', ')])}` : '';
   return { text, color: lacking ? BADGE_COLOR_NO_ADEQUACY : BADGE_COLOR, title: `${title}${also}` };

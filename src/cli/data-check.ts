@@ -4,7 +4,7 @@
  * sources, link policy; see src/core/dataset/provenance.ts), for all files or the ones named.
  */
 import { compileDataset } from '../core/dataset/compile.ts';
-import { provenanceProblems } from '../core/dataset/provenance.ts';
+import { provenanceProblems, regimeLinkProblems } from '../core/dataset/provenance.ts';
 import { loadDatasetOrExit, loadSourcePolicy } from './read-data.ts';
 import { publicSuffixes } from './public-suffixes.ts';
 
@@ -20,8 +20,11 @@ const onlyFiles = args.filter((a) => !a.startsWith('--'));
 
 const dataset = loadDatasetOrExit();
 const { problems } = compileDataset(dataset, publicSuffixes());
-const provenance = provenanceProblems(dataset, loadSourcePolicy(), (p) => `data/platforms/${p.id}.json`);
-const errors = PROVENANCE_ENFORCED ? [...problems, ...provenance] : problems;
+const policy = loadSourcePolicy();
+const provenance = provenanceProblems(dataset, policy, (p) => `data/platforms/${p.id}.json`);
+// The regimes' links follow the source policy from the start (they were written against it).
+const regimeLinks = regimeLinkProblems(dataset, policy);
+const errors = PROVENANCE_ENFORCED ? [...problems, ...regimeLinks, ...provenance] : [...problems, ...regimeLinks];
 const shown = (list: typeof problems) => (onlyFiles.length === 0 ? list : list.filter((p) => onlyFiles.some((f) => p.file.endsWith(f))));
 
 for (const p of shown(errors)) console.error(`${p.file}: ${p.field}: ${p.message}`);
@@ -32,7 +35,7 @@ if (errors.length > 0) {
 }
 const actions = dataset.platforms.reduce((n, p) => n + p.actions.length, 0);
 console.log(
-  `data: ok, ${dataset.platforms.length} platforms, ${actions} actions, ${Object.keys(dataset.authorities).length} authorities, ${Object.keys(dataset.jurisdictions).length} jurisdictions`,
+  `data: ok, ${dataset.platforms.length} platforms, ${actions} actions, ${Object.keys(dataset.authorities).length} authorities, ${Object.keys(dataset.jurisdictions).length} jurisdictions, ${Object.keys(dataset.regimes ?? {}).length} regimes`,
 );
 if (!PROVENANCE_ENFORCED) {
   const files = new Set(provenance.map((p) => p.file));

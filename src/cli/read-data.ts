@@ -40,6 +40,7 @@ export function readRawFiles(dataDir = DATA_DIR): { raw: RawFiles; problems: Pro
     platforms: readDir(join(dataDir, 'platforms'), problems),
     authorities: readDir(join(dataDir, 'authorities'), problems),
     jurisdictions: readDir(join(dataDir, 'jurisdictions'), problems),
+    ...(existsSync(join(dataDir, 'regimes')) && { regimes: readDir(join(dataDir, 'regimes'), problems) }),
     ...(rates !== undefined && { exchangeRates: { file: relative(ROOT, ratesPath), json: rates } }),
   };
   return { raw, problems };

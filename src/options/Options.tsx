@@ -157,6 +157,7 @@ export function Options(p: OptionsProps) {
       <label for={id}>{label}</label>
       <select
         id={id}
+        aria-describedby={id === 'region' ? 'region-help' : undefined}
         value={(s[id] as string | null) ?? 'auto'}
         onChange={(e) => onChange({ [id]: auto !== undefined && e.currentTarget.value === 'auto' ? null : e.currentTarget.value } as Partial<Settings>)}
       >
@@ -177,7 +178,20 @@ export function Options(p: OptionsProps) {
       <fieldset>
         <legend>{t('optionsRegion')}</legend>
         {select('region', t('optionsRegionLabel'), REGIONS, (r) => t(`regionName_${r}`), t('optionsAuto', [t(`regionName_${p.detected.region}`)]))}
+        <p class="help" id="region-help">
+          {t(`regime_${s.region ?? p.detected.region}_help`)}
+        </p>
         <p class="help">{t('optionsRegionHelp')}</p>
+        <details class="regions">
+          <summary>{t('optionsRegionEach')}</summary>
+          <ul class="help">
+            {REGIONS.map((r) => (
+              <li key={r} data-region={r}>
+                {t(`regime_${r}_help`)}
+              </li>
+            ))}
+          </ul>
+        </details>
         {select('country', t('optionsCountry'), p.countries, f.country, t('optionsAuto', [p.detected.country ? f.country(p.detected.country) : '?']))}
       </fieldset>
 

@@ -2,58 +2,49 @@
  * A small diagram of where data goes: the user's region on the left, each destination on the right with what
  * happens there, and the parent company's seat. Inline SVG from the dataset: no map tiles, no network.
  * Each line style and dot colour drawn is explained in the legend, whose swatches are drawn with the same classes
- * as the diagram, so the two cannot drift apart.
+ * as the diagram, so the two cannot drift apart; the dots' words are the regime's own verdicts (framing.ts).
  */
 import type { Destination, Disclosure } from '../core/disclosure/build-disclosure.ts';
-import { adequacyFor } from '../core/disclosure/framing.ts';
+import type { Framing, VerdictStatus } from '../core/disclosure/framing.ts';
 import type { Formatters } from '../core/format.ts';
-import type { Region } from '../core/settings/settings.ts';
 import type { PopupContext } from './popup-state.ts';
 
-type Props = { d: Disclosure; ctx: PopupContext; t: (key: string, subs?: string[]) => string; f: Formatters };
+type Props = { d: Disclosure; ctx: PopupContext; framing: Framing; t: (key: string, subs?: string[]) => string; f: Formatters };
 
 const ROW = 34;
 const WIDTH = 368;
 
 /** The line: remote access is what matters where a country both holds and reaches data, as in the headline. */
 export type EdgeKind = 'data' | 'remote' | 'seat';
-/** The dot: the destination's adequacy in the user's regime, grouped as the legend explains it. */
-export type DotKind = 'adequate' | 'partial' | 'none' | 'seat';
+/** The dot: red where the regime objects, amber where partial, not known or under rules, green where it does not, grey unframed. */
+export type DotKind = 'clear' | 'partial' | 'flagged' | 'unframed' | 'seat';
 
 export function edgeKind(dest: Destination, seat: boolean): EdgeKind {
   if (seat) return 'seat';
   return dest.roles.some((r) => r.role === 'remote-access') ? 'remote' : 'data';
 }
 
-export function dotKind(dest: Destination, seat: boolean, region: Region): DotKind {
-  if (seat) return 'seat';
-  const status = adequacyFor(dest, region).status;
-  if (status === 'none') return 'none';
-  if (status === 'partial' || status === 'unknown') return 'partial';
-  return 'adequate';
-}
+const DOT: Record<VerdictStatus, DotKind> = {
+  home: 'clear',
+  adequate: 'clear',
+  unlisted: 'clear',
+  partial: 'partial',
+  unknown: 'partial',
+  abroad: 'partial',
+  none: 'flagged',
+  concern: 'flagged',
+  unframed: 'unframed',
+};
 
 const EDGE_ORDER: EdgeKind[] = ['data', 'remote', 'seat'];
-const DOT_ORDER: DotKind[] = ['adequate', 'partial', 'none'];
+const DOT_ORDER: DotKind[] = ['clear', 'partial', 'flagged', 'unframed'];
 
-function edgeLabel(kind: EdgeKind, t: Props['t']): string {
-  return t(kind === 'data' ? 'legendData' : kind === 'remote' ? 'legendRemote' : 'legendSeat');
-}
-
-function dotLabel(kind: DotKind, region: Region, t: Props['t']): string {
-  if (kind === 'none') return t(region === 'uk' ? 'legendNoUkAdequacy' : 'legendNoAdequacy');
-  if (kind === 'partial') return t('legendPartial');
-  if (kind === 'adequate') return t(region === 'uk' ? 'legendAdequateUk' : 'legendAdequate');
-  return t('legendSeat');
-}
-
-export function FlowDiagram({ d, ctx, t, f }: Props) {
+export function FlowDiagram({ d, ctx, framing, t, f }: Props) {
   const parentSeat = d.seats.find((s) => s.roles.some((r) => r.role === 'parent-seat'));
-  const rows = [...d.destinations.slice(0, 8).map((dest) => ({ dest, seat: false })), ...(parentSeat ? [{ dest: parentSeat, seat: true }] : [])].map((row) => ({
-    ...row,
-    edge: edgeKind(row.dest, row.seat),
-    dot: dotKind(row.dest, row.seat, ctx.region),
-  }));
+  const rows = [...d.destinations.slice(0, 8).map((dest) => ({ dest, seat: false })), ...(parentSeat ? [{ dest: parentSeat, seat: true }] : [])].map((row) => {
+    const verdict = framing.destinations.find((x) => x.destination === row.dest);
+    return { ...row, edge: edgeKind(row.dest, row.seat), dot: row.seat ? ('seat' as const) : DOT[verdict?.verdict.status ?? 'unframed'], verdictLabel: verdict?.label ?? '' };
+  });
   if (rows.length === 0) return null;
   const height = Math.max(rows.length * ROW + 8, 60);
   const youY = height / 2;
@@ -67,6 +58,12 @@ export function FlowDiagram({ d, ctx, t, f }: Props) {
   const edges = EDGE_ORDER.filter((kind) => rows.some((r) => r.edge === kind));
   // The seat's grey dot goes with the seat's grey line: one legend entry for both.
   const dots = DOT_ORDER.filter((kind) => rows.some((r) => r.dot === kind));
+  const dotLabel = (kind: DotKind) => {
+    if (kind === 'flagged' && framing.legend) return framing.legend;
+    if (kind === 'unframed') return t('legendUnframed');
+    // The regime's own words for the verdicts shown in this colour ("In the EU/EEA, EU adequacy decision").
+    return [...new Set(rows.filter((r) => r.dot === kind && r.verdictLabel).map((r) => r.verdictLabel))].join(', ');
+  };
   return (
     <figure class="diagram">
       <svg viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height} role="img" aria-label={`${t('diagramLabel', [t(`region_${ctx.region}`)])} ${label}`}>
@@ -99,7 +96,7 @@ export function FlowDiagram({ d, ctx, t, f }: Props) {
                 <line x1="1" y1="5" x2="21" y2="5" class={`edge edge-${kind}`} />
                 {kind === 'seat' ? <circle cx="18" cy="5" r="4" class="dot dot-seat" /> : null}
               </svg>
-              {edgeLabel(kind, t)}
+              {t(kind === 'data' ? 'legendData' : kind === 'remote' ? 'legendRemote' : 'legendSeat')}
             </li>
           ))}
           {dots.map((kind) => (
@@ -107,7 +104,7 @@ export function FlowDiagram({ d, ctx, t, f }: Props) {
               <svg class="swatch" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
                 <circle cx="6" cy="6" r="5" class={`dot dot-${kind}`} />
               </svg>
-              {dotLabel(kind, ctx.region, t)}
+              {dotLabel(kind)}
             </li>
           ))}
         </ul>

@@ -3,12 +3,11 @@
  * tests and screenshots render it from fixtures; only main.tsx talks to the browser.
  */
 import type { Source } from '../core/dataset/schema.ts';
-import type { DisclosedAction, Destination, Disclosure } from '../core/disclosure/build-disclosure.ts';
-import { convert } from '../core/disclosure/exchange.ts';
+import type { DisclosedAction, Disclosure } from '../core/disclosure/build-disclosure.ts';
 import { countsLine } from '../core/disclosure/counts.ts';
-import { adequacyFor } from '../core/disclosure/framing.ts';
+import { convert } from '../core/disclosure/exchange.ts';
+import { frame, type Framing, type VerdictStatus } from '../core/disclosure/framing.ts';
 import { headline } from '../core/disclosure/headline.ts';
-import { whatYouCanDo } from '../core/disclosure/what-you-can-do.ts';
 import { counted } from '../core/i18n/plural.ts';
 import { FlowDiagram } from './FlowDiagram.tsx';
 import type { Formatters } from '../core/format.ts';
@@ -56,7 +55,7 @@ function ThirdPartiesSection({ tp, ctx, t, f }: { tp: ThirdParties; ctx: PopupCo
             <p>{headline(d, ctx.region, t, f)}</p>
             <p class="muted">{t('thirdPartyHosts', [hosts.join(', ')])}</p>
             {serverCountries.length > 0 ? <p class="muted">{t('serverLocation', [f.list(serverCountries.map(f.country))])}</p> : null}
-            <Counts d={d} t={t} f={f} />
+            <Counts d={d} ctx={ctx} t={t} f={f} />
           </li>
         ))}
       </ul>
@@ -161,8 +160,8 @@ function Section({ id, title, open = false, empty, children }: { id: string; tit
   );
 }
 
-function Counts({ d, t, f }: { d: Disclosure; t: Translate; f: Formatters }) {
-  return <p class="counts">{countsLine(d, t, f)}</p>;
+function Counts({ d, ctx, t, f }: { d: Disclosure; ctx: PopupContext; t: Translate; f: Formatters }) {
+  return <p class="counts">{countsLine(d, ctx, t, f)}</p>;
 }
 
 function Responsible({ d, t, f }: { d: Disclosure; t: Translate; f: Formatters }) {
@@ -206,24 +205,36 @@ function Responsible({ d, t, f }: { d: Disclosure; t: Translate; f: Formatters }
   );
 }
 
-function DestinationItem({ dest, ctx, t, f }: { dest: Destination; ctx: PopupContext; t: Translate; f: Formatters }) {
-  const view = adequacyFor(dest, ctx.region);
-  const label = view.status === 'home' ? t(view.scheme === 'uk' ? 'adequacy_home_uk' : 'adequacy_home') : t(key(view.scheme === 'uk' ? 'ukAdequacy' : 'adequacy', view.status));
+/** The tag's colour: red where the regime objects, amber where it is partial or not known, green where all is clear. */
+const TAG_CLASS: Record<VerdictStatus, string> = {
+  none: 'adequacy-none',
+  concern: 'adequacy-none',
+  partial: 'adequacy-partial',
+  unknown: 'adequacy-partial',
+  adequate: 'adequacy-adequate',
+  home: 'adequacy-home',
+  unlisted: 'adequacy-adequate',
+  abroad: '',
+  unframed: '',
+};
+
+function DestinationItem({ item, t, f }: { item: Framing['destinations'][number]; t: Translate; f: Formatters }) {
+  const { destination: dest, verdict, label } = item;
+  const entry = verdict.entry;
   return (
     <li class="destination">
       <div class="row">
         <span class="country">{f.country(dest.country)}</span>
-        <span class={`tag adequacy-${view.status}`}>{label}</span>
+        {label ? <span class={`tag ${TAG_CLASS[verdict.status]}`.trim()}>{label}</span> : null}
       </div>
-      {view.adequacy?.decided || view.adequacy?.scope ? (
+      {entry?.decided || entry?.since || entry?.scope ? (
         <p class="muted">
-          {view.adequacy.decided ? t('adequacyDecided', [f.date(view.adequacy.decided)]) : ''} {view.adequacy.scope ?? ''}
-          {view.reference ? ` ${t('adequacyReference')}` : ''}
+          {[entry.decided ? t('adequacyDecided', [f.date(entry.decided)]) : '', entry.since ? t('inEffectSince', [f.date(entry.since)]) : '', entry.scope ?? '']
+            .filter((x) => x !== '')
+            .join(' ')}
         </p>
-      ) : view.reference && view.status !== 'home' ? (
-        <p class="muted">{t('adequacyReference')}</p>
       ) : null}
-      {view.adequacy && view.adequacy.sources.length > 0 ? <SourceLinks sources={view.adequacy.sources} t={t} /> : null}
+      {entry && entry.sources.length > 0 ? <SourceLinks sources={entry.sources} t={t} /> : null}
       <ul class="roles">
         {dest.roles.map((role, i) => (
           <li key={i}>
@@ -286,23 +297,48 @@ function ActionItem({ action, ctx, t, f }: { action: DisclosedAction; ctx: Popup
   );
 }
 
-function WhatYouCanDo({ d, ctx, t, actions }: { d: Disclosure; ctx: PopupContext; t: Translate; actions: PopupActions }) {
+/** The regime's own rules for transfers abroad and the list it keeps, each with its sources. */
+function RegimeRules({ ctx, t, f }: { ctx: PopupContext; t: Translate; f: Formatters }) {
+  const regime = ctx.regime;
+  if (regime === undefined || regime.frame === 'none') return null;
+  return (
+    <div class="regime">
+      <h3>{t('regimeRules', [t(`regionName_${ctx.region}`)])}</h3>
+      <ul>
+        {regime.rules.map((rule) => (
+          <li key={rule.provision}>
+            <strong>{rule.provision}</strong>: {rule.summary}
+            <SourceLinks sources={rule.sources} t={t} />
+          </li>
+        ))}
+        {regime.list ? (
+          <li>
+            <strong>{regime.list.name}</strong>: {t(regime.list.complete ? 'regimeListChecked' : 'regimeListPartial', [f.date(regime.list.checked)])}
+            <SourceLinks sources={regime.list.sources} t={t} />
+          </li>
+        ) : null}
+      </ul>
+    </div>
+  );
+}
+
+function WhatYouCanDo({ d, ctx, framing, t, actions }: { d: Disclosure; ctx: PopupContext; framing: Framing; t: Translate; actions: PopupActions }) {
   const request = actions.accessRequest(d);
+  const rightsSources = ctx.regime?.rights.flatMap((r) => r.sources) ?? [];
   return (
     <div class="todo">
-      {whatYouCanDo(d, ctx.region, ctx.nationalAuthority, t).map((item, i) => (
-        <p key={i}>
-          {item.text}
-          {item.link ? (
-            <>
-              {' '}
-              <a href={item.link.url} target="_blank" rel="noopener noreferrer">
-                {item.link.label}
-              </a>
-            </>
-          ) : null}
+      {/* The lead authority is the GDPR's one-stop shop: it means something to users in the EU/EEA only. */}
+      {d.leadAuthority && ctx.region === 'eu' ? <p>{t('leadAuthorityExplained', [d.leadAuthority.name])}</p> : null}
+      {ctx.nationalAuthority ? (
+        <p>
+          {t('yourAuthority')}{' '}
+          <a href={ctx.nationalAuthority.url} target="_blank" rel="noopener noreferrer">
+            {ctx.nationalAuthority.name}
+          </a>
         </p>
-      ))}
+      ) : null}
+      <p>{framing.rights}</p>
+      {rightsSources.length > 0 ? <SourceLinks sources={rightsSources} t={t} /> : null}
       <div class="buttons">
         <button type="button" onClick={() => void actions.copy(request.text)}>
           {t('copyAccessRequest')}
@@ -326,14 +362,15 @@ function correctionUrl(ctx: PopupContext, d: Disclosure, t: Translate): string {
 }
 
 function PlatformView({ d, ctx, tp, t, f, actions }: { d: Disclosure; ctx: PopupContext; tp: ThirdParties; t: Translate; f: Formatters; actions: PopupProps['actions'] }) {
+  const framing = frame(d, ctx.region, t, f);
   return (
     <>
       <header>
         <h1>{d.platform.name}</h1>
-        <p class="headline">{headline(d, ctx.region, t, f)}</p>
+        <p class="headline">{framing.headline}</p>
         {tp.pageServerCountry ? <p class="muted server">{t('pageServerLocation', [f.country(tp.pageServerCountry)])}</p> : null}
-        <FlowDiagram d={d} ctx={ctx} t={t} f={f} />
-        <Counts d={d} t={t} f={f} />
+        <FlowDiagram d={d} ctx={ctx} framing={framing} t={t} f={f} />
+        <Counts d={d} ctx={ctx} t={t} f={f} />
       </header>
       {tp.platforms.length > 0 ? <ThirdPartiesSection tp={tp} ctx={ctx} t={t} f={f} /> : null}
       {ctx.homeLaws.length > 0 ? (
@@ -357,10 +394,11 @@ function PlatformView({ d, ctx, tp, t, f, actions }: { d: Disclosure; ctx: Popup
         {...(d.destinations.length === 0 && d.transferMechanisms.length === 0 && { empty: t('whereDataGoesNone') })}
       >
         <ul class="list">
-          {d.destinations.map((dest) => (
-            <DestinationItem key={dest.country} dest={dest} ctx={ctx} t={t} f={f} />
+          {framing.destinations.map((item) => (
+            <DestinationItem key={item.destination.country} item={item} t={t} f={f} />
           ))}
         </ul>
+        <RegimeRules ctx={ctx} t={t} f={f} />
         {d.transferMechanisms.length > 0 ? (
           <>
             <h3>{t('transferMechanisms')}</h3>
@@ -382,7 +420,7 @@ function PlatformView({ d, ctx, tp, t, f, actions }: { d: Disclosure; ctx: Popup
         title={d.actions.length > 0 ? t('regulatoryActionsCount', [f.number(d.actions.length)]) : t('regulatoryActions')}
         {...(d.actions.length === 0 && { empty: t('regulatoryActionsNone') })}
       >
-        <Counts d={d} t={t} f={f} />
+        <Counts d={d} ctx={ctx} t={t} f={f} />
         <ol class="list timeline">
           {d.actions.map((action) => (
             <ActionItem key={action.id} action={action} ctx={ctx} t={t} f={f} />
@@ -404,7 +442,7 @@ function PlatformView({ d, ctx, tp, t, f, actions }: { d: Disclosure; ctx: Popup
         </Section>
       ) : null}
       <Section id="todo" title={t('whatYouCanDo')}>
-        <WhatYouCanDo d={d} ctx={ctx} t={t} actions={actions} />
+        <WhatYouCanDo d={d} ctx={ctx} framing={framing} t={t} actions={actions} />
       </Section>
       <footer>
         <div class="buttons">

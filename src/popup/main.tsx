@@ -2,10 +2,7 @@
 import { render } from 'preact';
 import type { CompiledDataset } from '../core/dataset/compile.ts';
 import { accessRequest } from '../core/disclosure/access-request.ts';
-import { countsLine } from '../core/disclosure/counts.ts';
-import { headline } from '../core/disclosure/headline.ts';
 import { disclosureMarkdown } from '../core/disclosure/summary-markdown.ts';
-import { whatYouCanDo } from '../core/disclosure/what-you-can-do.ts';
 import { ISSUE_TRACKER_NEW } from '../core/project.ts';
 import { readSettings, updateSettings } from '../core/settings/settings.ts';
 import datasetJson from '../generated/dataset.json';
@@ -57,9 +54,8 @@ async function start(): Promise<void> {
           await navigator.clipboard.writeText(text);
           document.getElementById('status')!.textContent = t('copied');
         },
-        // The summary opens and ends as the popup does: the same headline, counts and "what you can do".
-        summaryMarkdown: (d) =>
-          disclosureMarkdown(d, { headline: headline(d, context.region, t, f), counts: countsLine(d, t, f), todo: whatYouCanDo(d, context.region, context.nationalAuthority, t) }, t, f),
+        // The summary opens as the popup does (headline, counts) and ends with what the reader can do.
+        summaryMarkdown: (d) => disclosureMarkdown(d, context, t, f),
         accessRequest: (d) => accessRequest(d, context.region, t),
         openOptions: () => void openOptionsPage(),
         grantAllSites: () => void requestAllSitesAccess().then(() => location.reload()),

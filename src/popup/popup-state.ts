@@ -1,5 +1,5 @@
 /** What the popup shows for a tab, decided from its URL and the user's settings alone. */
-import type { CompiledDataset } from '../core/dataset/compile.ts';
+import type { CompiledDataset, CompiledRegime } from '../core/dataset/compile.ts';
 import type { Authority, ExchangeRates, Law } from '../core/dataset/schema.ts';
 import { buildDisclosure, type Disclosure } from '../core/disclosure/build-disclosure.ts';
 import { homeLaws } from '../core/disclosure/framing.ts';
@@ -8,6 +8,8 @@ import { effectiveRegion, type Region, type Settings } from '../core/settings/se
 
 export type PopupContext = {
   region: Region;
+  /** the legal regime of the region, from data/regimes/ (absent: the facts alone) */
+  regime?: CompiledRegime;
   country: string | null;
   /** display currency for conversions: the user's choice, else the region's */
   currency: string;
@@ -29,25 +31,25 @@ export type PopupState =
   | { kind: 'unknown'; host: string | undefined }
   | { kind: 'not-a-website' };
 
-const REGION_CURRENCY: Record<Region, string> = { eu: 'EUR', uk: 'GBP', ch: 'CHF', us: 'USD', other: 'EUR' };
-const REGION_AUTHORITY: Partial<Record<Region, string>> = { uk: 'uk-ico', ch: 'ch-fdpic', us: 'us-ftc' };
-
 export function popupContext(dataset: CompiledDataset, settings: Settings, locale: string, today: string, issueUrl: string): PopupContext {
   const { region, country } = effectiveRegion(settings, locale);
+  const regime = dataset.regimes?.[region];
+  // The regime names the users' authority; in the EU/EEA (and elsewhere) it is the one of the user's country.
   const authorityId =
-    REGION_AUTHORITY[region] ??
-    Object.entries(dataset.authorities).find(([, a]) => a.kind === 'dpa' && a.country === country)?.[0];
+    regime?.authority ??
+    (region === 'eu' || region === 'other' ? Object.entries(dataset.authorities).find(([, a]) => a.kind === 'dpa' && a.country === country)?.[0] : undefined);
   const authority = authorityId ? dataset.authorities[authorityId] : undefined;
   return {
     region,
+    ...(regime && { regime }),
     country,
-    currency: settings.currency === 'auto' ? REGION_CURRENCY[region] : settings.currency,
+    currency: settings.currency === 'auto' ? (regime?.currency ?? 'EUR') : settings.currency,
     recentYears: settings.recentYears,
     today,
     datasetVersion: dataset.version,
     reviewed: dataset.reviewed,
     ...(authority && authorityId && { nationalAuthority: { ...authority, id: authorityId } }),
-    homeLaws: homeLaws(dataset, country, region),
+    homeLaws: homeLaws(dataset, region),
     ...(dataset.exchangeRates && { rates: dataset.exchangeRates }),
     issueUrl,
   };

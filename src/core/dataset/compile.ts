@@ -4,10 +4,22 @@
  * module stays pure and testable.
  */
 import type { HostTable } from '../match/platform-index.ts';
-import type { Dataset, Platform } from './schema.ts';
+import type { Dataset, Platform, Regime, RegimeList, Source } from './schema.ts';
 import type { Problem } from './validate.ts';
 
 export type CompiledPlatform = Omit<Platform, '$schema' | 'examples'>;
+
+/** One country on a regime's list. Without sources of its own, the list's sources show it. */
+export type RegimeEntry = { status: 'adequate' | 'partial' | 'concern'; scope?: string; since?: string; decided?: string; sources?: Source[] };
+
+/**
+ * A regime as the extension reads it: the list's entries by country. The EU's and the UK's lists stay in
+ * data/jurisdictions (`list.fromJurisdictions`) and are read from there, so nothing is shipped twice.
+ */
+export type CompiledRegime = Omit<Regime, '$schema' | 'list'> & {
+  list?: Omit<RegimeList, 'countries'>;
+  entries: Record<string, RegimeEntry>;
+};
 
 export type CompiledDataset = {
   /** Newest `reviewed` date, plus a short content hash, so a person can cite the exact dataset. */
@@ -17,6 +29,8 @@ export type CompiledDataset = {
   authorities: Dataset['authorities'];
   jurisdictions: Dataset['jurisdictions'];
   exchangeRates?: Dataset['exchangeRates'];
+  /** by region; a region without one shows the facts alone */
+  regimes: Partial<Record<Regime['id'], CompiledRegime>>;
   hosts: HostTable;
 };
 
@@ -26,6 +40,14 @@ export type PublicSuffixes = {
   /** registrable domain of a hostname under the full list (tldts.getDomain with private domains) */
   registrableDomain: (host: string) => string | null;
 };
+
+export function compileRegime(regime: Regime): CompiledRegime {
+  const { $schema: _schema, list, ...rest } = regime;
+  if (list === undefined) return { ...rest, entries: {} };
+  const { countries, ...listRest } = list;
+  const entries = Object.fromEntries(countries.map(({ country, ...entry }) => [country, entry]));
+  return { ...rest, list: listRest, entries };
+}
 
 /** FNV-1a, enough to tell two datasets apart in a version string. */
 function shortHash(text: string): string {
@@ -92,7 +114,10 @@ export function compileDataset(dataset: Dataset, psl: PublicSuffixes): { compile
 
   const platforms = dataset.platforms.map(({ $schema: _schema, examples: _examples, ...rest }) => rest);
   const reviewedDates = dataset.platforms.map((p) => p.reviewed).sort();
-  const body = JSON.stringify({ platforms, authorities: dataset.authorities, jurisdictions: dataset.jurisdictions, rates: dataset.exchangeRates });
+  const regimes = Object.fromEntries(
+    Object.values(dataset.regimes ?? {}).map((regime) => [regime!.id, compileRegime(regime!)]),
+  ) as CompiledDataset['regimes'];
+  const body = JSON.stringify({ platforms, authorities: dataset.authorities, jurisdictions: dataset.jurisdictions, rates: dataset.exchangeRates, regimes });
   const newest = reviewedDates.at(-1) ?? '';
   return {
     compiled: {
@@ -102,6 +127,7 @@ export function compileDataset(dataset: Dataset, psl: PublicSuffixes): { compile
       authorities: dataset.authorities,
       jurisdictions: dataset.jurisdictions,
       ...(dataset.exchangeRates && { exchangeRates: dataset.exchangeRates }),
+      regimes,
       hosts: { keys, stops: [...stops].sort() },
     },
     problems,

@@ -149,3 +149,24 @@ export function primaryFirstShare(dataset: Dataset): { primaryFirst: number; act
   const actions = dataset.platforms.flatMap((p) => p.actions);
   return { primaryFirst: actions.filter((a) => a.sources[0]?.primary).length, actions: actions.length };
 }
+
+/**
+ * Links in data/regimes/ under the same source policy as every fact. Enforced from the start: the regimes were
+ * written against their sources (issue 13), so nothing is grandfathered.
+ */
+export function regimeLinkProblems(dataset: Dataset, policy: SourcePolicy): Problem[] {
+  const problems: Problem[] = [];
+  const walk = (value: unknown, path: string[], file: string): void => {
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, String(i)], file));
+    else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key === 'url' && typeof item === 'string') {
+          const problem = linkProblem(item, policy);
+          if (problem) problems.push({ file, field: [...path, key].join('.'), message: problem });
+        } else walk(item, [...path, key], file);
+      }
+    }
+  };
+  for (const regime of Object.values(dataset.regimes ?? {})) walk(regime, [], `data/regimes/${regime!.id}.json`);
+  return problems;
+}

@@ -4,6 +4,7 @@
  * Rules that span several files (references, duplicate hostnames) live in `validate.ts`.
  */
 import { z } from 'zod';
+import { REGIONS } from '../settings/settings.ts';
 
 const isoDate = z
   .string()
@@ -326,6 +327,78 @@ export const Jurisdiction = z
 export type Jurisdiction = z.infer<typeof Jurisdiction>;
 
 
+/** One statement of a regime's law: a transfer rule or a right, with the provision it rests on. */
+export const RegimeProvision = z
+  .object({
+    name: text.describe('What it is, e.g. "Right of access" or "Transfers abroad".'),
+    provision: text.describe('Where the law says it, e.g. "FADP Art. 25" or "APP 8, Privacy Act s. 16C".'),
+    summary: text.describe('What it means for a user, in our own words, neutral.'),
+    sources,
+  })
+  .strict();
+export type RegimeProvision = z.infer<typeof RegimeProvision>;
+
+export const RegimeListEntry = z
+  .object({
+    country: countryCode,
+    status: z
+      .enum(['adequate', 'partial', 'concern'])
+      .describe('adequate: on a list of countries data may go to freely; partial: only for some recipients or sectors (see scope); concern: on a list of countries transfers to are restricted.'),
+    scope: text.optional().describe('For partial entries: which recipients or data the entry covers.'),
+    since: isoDate.optional().describe('When the entry took effect, where a source gives it.'),
+    sources: z.array(Source).optional().describe('Sources for this entry alone, when the list\'s own sources do not show it.'),
+  })
+  .strict();
+export type RegimeListEntry = z.infer<typeof RegimeListEntry>;
+
+export const RegimeList = z
+  .object({
+    name: text.describe('The list as the law names it, e.g. "Annex 1 to the Data Protection Ordinance".'),
+    complete: z
+      .boolean()
+      .describe('true when the sources show every entry, so a country missing from the list is not on it; false when only part of the list could be verified: other countries are then shown as not known, never as missing.'),
+    checked: isoDate.describe('The day a person last compared the entries with the sources.'),
+    countries: z.array(RegimeListEntry).default([]),
+    fromJurisdictions: z
+      .enum(['euAdequacy', 'ukAdequacy'])
+      .optional()
+      .describe('Read the entries from data/jurisdictions/<CC>.json instead (the EU and UK lists, kept per country with each decision).'),
+    sources: z.array(Source).min(1, 'a list needs a source that shows its entries, with the source\'s own words in `quote`'),
+  })
+  .strict();
+export type RegimeList = z.infer<typeof RegimeList>;
+
+export const RegimeFrame = z
+  .enum(['adequacy', 'concern', 'rules', 'none'])
+  .describe(
+    'adequacy: a list of countries data may go to freely; destinations not on a complete list are flagged. concern: a list of countries transfers to are restricted; destinations on it are flagged. rules: conditions for every transfer abroad, no list. none: no legal frame, the facts alone.',
+  );
+export type RegimeFrame = z.infer<typeof RegimeFrame>;
+
+export const Regime = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.enum(REGIONS).describe('A region of the settings (REGIONS in src/core/settings/settings.ts); equal to the file name.'),
+    name: text.describe('The user region it frames, in English, e.g. "Switzerland".'),
+    law: z.object({ name: text, sources }).strict().optional().describe('The main data-protection law of the region.'),
+    home: z.array(countryCode).describe('Countries whose users it covers and between which data does not go abroad (the EEA for the EU regime).'),
+    frame: RegimeFrame,
+    list: RegimeList.optional(),
+    rules: z.array(RegimeProvision).default([]).describe('What a transfer abroad needs under this law.'),
+    laws: z
+      .array(id)
+      .default([])
+      .describe('Ids of user-protection laws in data/jurisdictions/<home>.json shown to these users ("Laws that protect users in your region").'),
+    authority: id.optional().describe('The users\' own data-protection authority (an id in data/authorities/); none where it depends on the country (EU/EEA).'),
+    rights: z.array(RegimeProvision).default([]).describe('Rights a user has against the company, e.g. the right of access.'),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code').describe('Display currency when the currency setting is "auto".'),
+    reviewed: isoDate.describe('When a person last checked this file against its sources.'),
+  })
+  .strict();
+export type Regime = z.infer<typeof Regime>;
+export type RegimeInput = z.input<typeof Regime>;
+
+
 export const ExchangeRates = z
   .object({
     $comment: z.string().optional(),
@@ -343,4 +416,6 @@ export type Dataset = {
   authorities: Record<string, Authority>;
   jurisdictions: Record<string, Jurisdiction>;
   exchangeRates?: ExchangeRates;
+  /** Legal frames per user region; a region without one shows the facts alone. */
+  regimes?: Partial<Record<Regime['id'], Regime>>;
 };

@@ -4,7 +4,8 @@
  * Every problem names its file and field, so a contributor knows what to change.
  */
 import { z } from 'zod';
-import { Authority, ExchangeRates, Jurisdiction, Platform, type Dataset } from './schema.ts';
+import { REGIONS } from '../settings/settings.ts';
+import { Authority, ExchangeRates, Jurisdiction, Platform, Regime, type Dataset, type Source } from './schema.ts';
 
 export type Problem = { file: string; field: string; message: string };
 
@@ -14,6 +15,8 @@ export type RawFiles = {
   authorities: Record<string, unknown>;
   jurisdictions: Record<string, unknown>;
   exchangeRates?: { file: string; json: unknown };
+  /** data/regimes/<region>.json; absent in older datasets and small fixtures (then every region shows the facts alone) */
+  regimes?: Record<string, unknown>;
 };
 
 function fileNameProblem(file: string, key: string, field: string): Problem | undefined {
@@ -58,7 +61,7 @@ function* dateFields(value: unknown, path: string[]): Generator<[string, string]
     for (const [i, item] of value.entries()) yield* dateFields(item, [...path, String(i)]);
   } else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      if (typeof item === 'string' && ['date', 'announced', 'since', 'until', 'reviewed', 'adopted', 'decided'].includes(key)) {
+      if (typeof item === 'string' && ['date', 'announced', 'since', 'until', 'reviewed', 'adopted', 'decided', 'checked'].includes(key)) {
         yield [[...path, key].join('.'), item];
       } else {
         yield* dateFields(item, [...path, key]);
@@ -225,7 +228,115 @@ export function validateDataset(raw: RawFiles, today: string): { dataset?: Datas
     } else problems.push(...zodProblems(raw.exchangeRates.file, result.error));
   }
 
+  const regimes = validateRegimes(raw.regimes, { authorities, jurisdictions, authoritiesComplete, jurisdictionsComplete, rates: exchangeRates, today }, add, problems);
+
   platforms.sort((a, b) => a.id.localeCompare(b.id));
-  const dataset: Dataset = { platforms, authorities, jurisdictions, ...(exchangeRates && { exchangeRates }) };
+  const dataset: Dataset = { platforms, authorities, jurisdictions, ...(exchangeRates && { exchangeRates }), ...(regimes && { regimes }) };
   return problems.length === 0 ? { dataset, problems } : { problems };
+}
+
+type RegimeContext = {
+  authorities: Record<string, Authority>;
+  jurisdictions: Record<string, Jurisdiction>;
+  authoritiesComplete: boolean;
+  jurisdictionsComplete: boolean;
+  rates: ExchangeRates | undefined;
+  today: string;
+};
+
+function primaryOrderProblem(sources: Source[]): number | undefined {
+  const first = sources.findIndex((s) => s.primary);
+  return first > 0 ? first : undefined;
+}
+
+/**
+ * A regime frames the facts for users of one region, so it is held to the rules of every fact: each list shows
+ * its entries in a source's own words, each rule and right has a source, references resolve, the primary source
+ * comes first.
+ */
+function validateRegimes(
+  raw: Record<string, unknown> | undefined,
+  ctx: RegimeContext,
+  add: (file: string, field: string, message: string) => void,
+  problems: Problem[],
+): Dataset['regimes'] | undefined {
+  if (raw === undefined) return undefined;
+  const regimes: NonNullable<Dataset['regimes']> = {};
+  for (const [file, json] of Object.entries(raw)) {
+    const result = Regime.safeParse(json);
+    if (!result.success) {
+      problems.push(...zodProblems(file, result.error));
+      continue;
+    }
+    const regime = result.data;
+    const nameProblem = fileNameProblem(file, regime.id, 'id');
+    if (nameProblem) problems.push(nameProblem);
+    for (const [field, value] of dateFields(regime, [])) {
+      const problem = dateProblem(value, ctx.today);
+      if (problem) add(file, field, problem);
+    }
+    for (const [field, code] of countryFields(regime, [])) {
+      if (!isCountryCode(code)) add(file, field, `${code} is not an ISO 3166-1 code`);
+    }
+    for (const [i, code] of regime.home.entries()) if (!isCountryCode(code)) add(file, `home.${i}`, `${code} is not an ISO 3166-1 code`);
+
+    const { list, frame } = regime;
+    if ((frame === 'adequacy' || frame === 'concern') && list === undefined) add(file, 'list', `a "${frame}" regime needs its list (an empty one, with a source, if nothing is on it)`);
+    if ((frame === 'rules' || frame === 'none') && list !== undefined) add(file, 'list', `a "${frame}" regime has no list: use frame "adequacy" or "concern", or remove the list`);
+    if (frame !== 'none') {
+      if (regime.law === undefined) add(file, 'law', 'name the region\'s data-protection law, with a source');
+      if (regime.rights.length === 0) add(file, 'rights', 'name at least one right the user has (e.g. the right of access), with a source');
+      if (frame === 'rules' && regime.rules.length === 0) add(file, 'rules', 'a "rules" regime says what a transfer abroad needs, with a source');
+    }
+    if (list) {
+      if (!list.sources.some((s) => s.quote !== undefined)) add(file, 'list.sources', 'quote the source\'s own words that show the list (the `quote` field)');
+      if (list.fromJurisdictions && list.countries.length > 0) add(file, 'list.countries', 'entries come from data/jurisdictions (fromJurisdictions): list none here');
+      const seen = new Set<string>();
+      for (const [i, entry] of list.countries.entries()) {
+        if (seen.has(entry.country)) add(file, `list.countries.${i}.country`, `${entry.country} is listed twice`);
+        seen.add(entry.country);
+        if (regime.home.includes(entry.country)) add(file, `list.countries.${i}.country`, `${entry.country} is in "home": the user's own area is not a destination`);
+        const allowed = frame === 'concern' ? ['concern'] : ['adequate', 'partial'];
+        if (!allowed.includes(entry.status)) add(file, `list.countries.${i}.status`, `an "${frame}" list holds ${allowed.join(' or ')} entries`);
+        if (entry.status === 'partial' && entry.scope === undefined) add(file, `list.countries.${i}.scope`, 'say which recipients or data a partial entry covers');
+        const order = entry.sources && primaryOrderProblem(entry.sources);
+        if (order !== undefined) add(file, `list.countries.${i}.sources.${order}`, 'a primary source comes first: move it to the top of sources');
+      }
+      const order = primaryOrderProblem(list.sources);
+      if (order !== undefined) add(file, `list.sources.${order}`, 'a primary source comes first: move it to the top of sources');
+    }
+    for (const group of ['rules', 'rights'] as const) {
+      for (const [i, provision] of regime[group].entries()) {
+        const order = primaryOrderProblem(provision.sources);
+        if (order !== undefined) add(file, `${group}.${i}.sources.${order}`, 'a primary source comes first: move it to the top of sources');
+      }
+    }
+    if (regime.authority !== undefined && ctx.authoritiesComplete && !(regime.authority in ctx.authorities)) {
+      add(file, 'authority', `unknown authority "${regime.authority}": add data/authorities/${regime.authority}.json`);
+    }
+    for (const [i, lawId] of regime.laws.entries()) {
+      const found = regime.home.some((code) => ctx.jurisdictions[code]?.laws.some((law) => law.id === lawId && law.kind === 'user-protection'));
+      if (!found && ctx.jurisdictionsComplete) add(file, `laws.${i}`, `"${lawId}" is not a user-protection law in data/jurisdictions/ of ${regime.home.join(', ') || 'any home country'}`);
+    }
+    if (!isCurrencyCode(regime.currency)) add(file, 'currency', `${regime.currency} is not an ISO 4217 currency code`);
+    else if (ctx.rates && regime.currency !== ctx.rates.base && !(regime.currency in ctx.rates.rates)) {
+      add(file, 'currency', `data/exchange-rates.json has no rate for ${regime.currency}: add it from the same reference source`);
+    }
+    regimes[regime.id] = regime;
+  }
+  if (Object.keys(regimes).length === Object.keys(raw).length) {
+    for (const region of REGIONS) {
+      if (!(region in regimes)) add(`data/regimes/${region}.json`, '(file)', `every region of the settings needs a regime: add data/regimes/${region}.json`);
+    }
+  }
+  // Users in different regions must not share a home country: the region taken from a country must be unique.
+  const owner = new Map<string, string>();
+  for (const regime of Object.values(regimes)) {
+    for (const code of regime!.home) {
+      const other = owner.get(code);
+      if (other !== undefined) add(`data/regimes/${regime!.id}.json`, 'home', `${code} is also home in data/regimes/${other}.json`);
+      owner.set(code, regime!.id);
+    }
+  }
+  return regimes;
 }

@@ -6,6 +6,8 @@
  */
 import type { CompiledDataset, CompiledPlatform } from '../dataset/compile.ts';
 import type { Action, Adequacy, Authority, Entity, FlowRole, Law, Source } from '../dataset/schema.ts';
+import type { Region } from '../settings/settings.ts';
+import { verdictsFor, type Verdict } from './framing.ts';
 
 export type DestinationRole = { role: FlowRole; detail?: string; programme?: string; since?: string; until?: string; sources: Source[] };
 
@@ -16,6 +18,8 @@ export type Destination = {
   adequacy: Adequacy | undefined;
   /** The UK's own adequacy status (for users in the UK), where the dataset has it. */
   ukAdequacy: Adequacy | undefined;
+  /** What the country is in each region's legal regime (see framing.ts). */
+  verdicts: Record<Region, Verdict>;
   laws: Law[];
 };
 
@@ -67,6 +71,7 @@ function groupByCountry(
         roles: [],
         adequacy: jurisdiction?.euAdequacy,
         ukAdequacy: jurisdiction?.ukAdequacy,
+        verdicts: verdictsFor(dataset, country),
         laws: (jurisdiction?.laws ?? []).filter((law) => law.kind === 'state-access'),
       };
       byCountry.set(country, destination);
@@ -142,17 +147,17 @@ export type BadgeFacts = {
   name: string;
   /** destination countries, storage first */
   countries: string[];
-  /** destinations with no EU adequacy (nor EEA membership): data may leave the user's region to them */
+  /** destinations the user's regime flags (no adequacy, or a country of concern): the red mark */
   withoutAdequacy: string[];
   actions: number;
 };
 
-export function badgeSummary(disclosure: Disclosure): BadgeFacts {
+export function badgeSummary(disclosure: Disclosure, region: Region = 'eu'): BadgeFacts {
   return {
     platformId: disclosure.platform.id,
     name: disclosure.platform.name,
     countries: disclosure.destinations.map((d) => d.country),
-    withoutAdequacy: disclosure.destinations.filter((d) => (d.adequacy?.status ?? 'none') === 'none').map((d) => d.country),
+    withoutAdequacy: disclosure.destinations.filter((d) => d.verdicts[region].flagged).map((d) => d.country),
     actions: disclosure.counts.actions,
   };
 }

@@ -1,59 +1,71 @@
 /**
  * The disclosure as Markdown, with every source, for the "copy summary" action (journalists, researchers). It
- * opens as the popup does (headline, counts) and ends with what the reader can do; sections with nothing in them
- * are left out. Text comes through `t` and formatting through `f`, so it follows the messages' language; the
- * headline and counts come from the caller, the same strings the popup shows.
+ * opens as the popup does (headline, counts line) and ends with what the reader can do; sections with nothing in
+ * them are left out. Text comes through `t` and formatting through `f`, so it follows the messages' language; the
+ * legal frame is the user's regime, through the same `frame` as the popup.
  */
+import type { CompiledRegime } from '../dataset/compile.ts';
+import type { Authority } from '../dataset/schema.ts';
+import type { Region } from '../settings/settings.ts';
 import type { Disclosure } from './build-disclosure.ts';
-import type { TodoItem } from './what-you-can-do.ts';
+import { countsLine, type CountsContext } from './counts.ts';
+import { frame } from './framing.ts';
+import type { Formatters } from '../format.ts';
 
 type Translate = (key: string, substitutions?: string[]) => string;
-type Format = { country(code: string): string; amount(amount: number, currency: string): string; date(iso: string): string };
-
-/** What the popup says first and last, as the popup itself says it. */
-export type SummaryFraming = { headline: string; counts: string; todo: TodoItem[] };
+type Format = Pick<Formatters, 'country' | 'amount' | 'date' | 'list' | 'number' | 'plural'>;
+export type MarkdownContext = CountsContext & { region: Region; regime?: CompiledRegime; nationalAuthority?: Authority };
 
 const link = (s: { url: string; publisher: string }) => `[${s.publisher.replace(/[[\]]/g, '')}](${s.url})`;
 
-export function disclosureMarkdown(d: Disclosure, framing: SummaryFraming, t: Translate, f: Format): string {
-  const lines: string[] = [`# ${d.platform.name}`, '', framing.headline, '', framing.counts, ''];
+export function disclosureMarkdown(d: Disclosure, ctx: MarkdownContext, t: Translate, f: Format): string {
+  const framing = frame(d, ctx.region, t, f);
+  const lines: string[] = [`# ${d.platform.name}`, '', framing.headline, '', countsLine(d, ctx, t, f), ''];
   if (d.operator) lines.push(`- ${t('operator')}: ${d.operator.name}, ${f.country(d.operator.country)} (${d.operator.sources.map(link).join(', ')})`);
   if (d.parent) lines.push(`- ${t('parent')}: ${d.parent.name}, ${f.country(d.parent.headquarters ?? d.parent.country)} (${d.parent.sources.map(link).join(', ')})`);
   if (d.leadAuthority) lines.push(`- ${t('leadAuthority')}: ${d.leadAuthority.name}`);
   if (d.privacyContact) lines.push(`- ${t('privacyContact')}: ${d.privacyContact.email ?? d.privacyContact.url ?? ''} (${d.privacyContact.sources.map(link).join(', ')})`);
-  if (d.destinations.length > 0 || d.transferMechanisms.length > 0) {
-    lines.push('', `## ${t('whereDataGoes')}`, '');
-    for (const dest of d.destinations) {
-      for (const role of dest.roles) {
-        lines.push(`- ${f.country(dest.country)}: ${t(`role_${role.role.replaceAll('-', '_')}`)}${role.detail ? `. ${role.detail}` : ''} (${role.sources.map(link).join(', ')})`);
-      }
-      const adequacy = dest.adequacy;
-      if (adequacy && adequacy.sources.length > 0) {
-        lines.push(`  - ${t(`adequacy_${adequacy.status}`)}${adequacy.decided ? `, ${f.date(adequacy.decided)}` : ''} (${adequacy.sources.map(link).join(', ')})`);
-      }
-      for (const law of dest.laws) lines.push(`  - ${law.name}: ${law.summary} (${law.sources.map(link).join(', ')})`);
+  const rules = ctx.regime?.frame === 'none' ? [] : (ctx.regime?.rules ?? []);
+  // The regime's rules and list are about destinations: with none to apply them to, the section is empty.
+  if (d.destinations.length > 0 || d.transferMechanisms.length > 0) lines.push('', `## ${t('whereDataGoes')}`, '');
+  for (const { destination: dest, verdict, label } of framing.destinations) {
+    for (const role of dest.roles) {
+      lines.push(`- ${f.country(dest.country)}: ${t(`role_${role.role.replaceAll('-', '_')}`)}${role.detail ? `. ${role.detail}` : ''} (${role.sources.map(link).join(', ')})`);
     }
-    for (const m of d.transferMechanisms) {
-      lines.push(`- ${t(`mechanism_${m.mechanism.replaceAll('-', '_')}`)}${m.detail ? `: ${m.detail}` : ''} (${m.sources.map(link).join(', ')})`);
+    if (label) {
+      const entry = verdict.entry;
+      const sources = entry && entry.sources.length > 0 ? ` (${entry.sources.map(link).join(', ')})` : '';
+      lines.push(`  - ${label}${entry?.decided ? `, ${f.date(entry.decided)}` : ''}${entry?.scope ? `. ${entry.scope}` : ''}${sources}`);
     }
   }
-  if (d.actions.length > 0) {
-    lines.push('', `## ${t('regulatoryActions')}`, '');
-    for (const a of d.actions) {
-      const amount = a.amount !== undefined && a.currency ? `, ${f.amount(a.amount, a.currency)}` : '';
-      const date = a.dateIsAnnouncement ? t('dateAnnounced', [f.date(a.date)]) : f.date(a.date);
-      const checked = a.status.checked ? ` ${t('statusChecked', [f.date(a.status.checked)])}${a.status.source ? ` ${link(a.status.source)}` : ''}` : ` ${t('statusNeverChecked')}`;
-      lines.push(`- ${date}, ${a.authorityInfo?.name ?? a.authority}: ${t(`type_${a.type.replaceAll('-', '_')}`)}${amount} (${t(`status_${a.status.value.replaceAll('-', '_')}`)}).${checked} ${a.summary} ${a.sources.map(link).join(', ')}`);
-      const quoted = a.sources.find((s) => s.quote);
-      if (quoted?.quote) lines.push(`  > ${quoted.quote.replace(/\s+/g, ' ')} (${link(quoted)})`);
-    }
+  for (const rule of d.destinations.length > 0 ? rules : []) {
+    lines.push(`- ${rule.provision}: ${rule.summary} (${rule.sources.map(link).join(', ')})`);
+  }
+  if (ctx.regime?.list && d.destinations.length > 0) lines.push(`- ${ctx.regime.list.name} (${ctx.regime.list.sources.map(link).join(', ')})`);
+  for (const m of d.transferMechanisms) {
+    lines.push(`- ${t(`mechanism_${m.mechanism.replaceAll('-', '_')}`)}${m.detail ? `: ${m.detail}` : ''} (${m.sources.map(link).join(', ')})`);
+  }
+  if (d.actions.length > 0) lines.push('', `## ${t('regulatoryActions')}`, '');
+  for (const a of d.actions) {
+    const amount = a.amount !== undefined && a.currency ? `, ${f.amount(a.amount, a.currency)}` : '';
+    const date = a.dateIsAnnouncement ? t('dateAnnounced', [f.date(a.date)]) : f.date(a.date);
+    const checked = a.status.checked ? ` ${t('statusChecked', [f.date(a.status.checked)])}${a.status.source ? ` ${link(a.status.source)}` : ''}` : ` ${t('statusNeverChecked')}`;
+    lines.push(`- ${date}, ${a.authorityInfo?.name ?? a.authority}: ${t(`type_${a.type.replaceAll('-', '_')}`)}${amount} (${t(`status_${a.status.value.replaceAll('-', '_')}`)}).${checked} ${a.summary} ${a.sources.map(link).join(', ')}`);
+    const quoted = a.sources.find((s) => s.quote);
+    if (quoted?.quote) lines.push(`  > ${quoted.quote.replace(/\s+/g, ' ')} (${link(quoted)})`);
   }
   if (d.positions.length > 0) {
     lines.push('', `## ${t('statedPosition')}`, '');
     for (const p of d.positions) lines.push(`- ${p.summary} (${p.sources.map(link).join(', ')})`);
   }
-  lines.push('', `## ${t('whatYouCanDo')}`, '');
-  for (const item of framing.todo) lines.push(`- ${item.text}${item.link ? ` [${item.link.label.replace(/[[\]]/g, '')}](${item.link.url})` : ''}`);
+  lines.push('', `## ${t('whatYouCanDo')}`, '', `- ${framing.rights}${rightsSources(ctx)}`);
+  const authority = ctx.nationalAuthority;
+  if (authority) lines.push(`- ${t('yourAuthority')} [${authority.name.replace(/[[\]]/g, '')}](${authority.url})`);
   lines.push('', `${t('reviewedOn', [f.date(d.reviewed), d.datasetVersion])} Residency Lens.`, '');
   return lines.join('\n');
+}
+
+function rightsSources(ctx: MarkdownContext): string {
+  const sources = ctx.regime?.rights.flatMap((r) => r.sources) ?? [];
+  return sources.length > 0 ? ` (${sources.map(link).join(', ')})` : '';
 }

@@ -27,7 +27,8 @@ function isBadgeSummary(v: unknown): boolean {
     typeof v.actions === 'number' &&
     Number.isInteger(v.actions) &&
     v.actions >= 0 &&
-    isString(v.headline, 2000)
+    isString(v.headline, 2000) &&
+    (v.regimeNote === undefined || isString(v.regimeNote, 1000))
   );
 }
 

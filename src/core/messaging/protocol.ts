@@ -21,10 +21,13 @@ export const BadgeSummary = z.object({
   platformId: z.string().check(z.regex(/^[a-z0-9-]{1,60}$/)),
   name: shortText,
   countries: z.array(countryCode).check(z.maxLength(60)),
+  /** destinations the user's regime flags (no adequacy, a country of concern): the red mark and toolbar colour */
   withoutAdequacy: z.array(countryCode).check(z.maxLength(60)),
   actions: z.number().check(z.int(), z.gte(0)),
   /** the popup's headline sentence, for the in-page card */
   headline: z.string().check(z.maxLength(2000)),
+  /** what the user's regime makes of these destinations, the sentence the toolbar tooltip adds (framing.ts) */
+  regimeNote: z.optional(z.string().check(z.maxLength(1000))),
 });
 export type BadgeSummary = z.infer<typeof BadgeSummary>;
 

@@ -7,11 +7,12 @@ import * as z from 'zod/mini';
 
 export const SETTINGS_VERSION = 1;
 
-export const REGIONS = ['eu', 'uk', 'ch', 'us', 'other'] as const;
+/** User regions, each framed by its own legal regime (data/regimes/<region>.json); "other" shows the facts alone. */
+export const REGIONS = ['eu', 'uk', 'ch', 'us', 'ca', 'br', 'jp', 'kr', 'in', 'au', 'cn', 'other'] as const;
 export type Region = (typeof REGIONS)[number];
 export const BADGE_CORNERS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
 export const TOOLBAR_STYLES = ['count', 'code', 'off'] as const;
-export const DISPLAY_CURRENCIES = ['auto', 'EUR', 'USD', 'GBP', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CAD', 'JPY', 'AUD'] as const;
+export const DISPLAY_CURRENCIES = ['auto', 'EUR', 'USD', 'GBP', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CAD', 'JPY', 'AUD', 'BRL', 'KRW', 'INR', 'CNY'] as const;
 
 const hostPattern = z.string().check(z.regex(/^[a-z0-9.-]{1,253}$/));
 
@@ -90,13 +91,14 @@ export function countryFromLocale(locale: string): string | null {
   }
 }
 
+/** Regions with one country each; a test keeps this in step with the regimes' `home` in data/regimes/. */
+const SINGLE_COUNTRY: Partial<Record<string, Region>> = { CH: 'ch', US: 'us', CA: 'ca', BR: 'br', JP: 'jp', KR: 'kr', IN: 'in', AU: 'au', CN: 'cn' };
+
 export function regionFromCountry(country: string | null): Region {
   if (country === null) return 'other';
   if (EEA.has(country)) return 'eu';
   if (UK.has(country)) return 'uk';
-  if (country === 'CH') return 'ch';
-  if (country === 'US') return 'us';
-  return 'other';
+  return SINGLE_COUNTRY[country] ?? 'other';
 }
 
 /** The region and country in effect: the user's choice, else what the browser language says. */

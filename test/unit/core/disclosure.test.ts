@@ -47,7 +47,9 @@ describe('buildDisclosure', () => {
     expect(capcut.actions.map((a) => [a.id, a.platformId])).toEqual([['tiktok-ie-dpc-2023-children', 'tiktok']]);
   });
 
-  it('summarises for the badges: countries and those without adequacy', () => {
+  it('summarises for the badges: countries and those the user\'s regime flags', () => {
     expect(badgeSummary(d)).toEqual({ platformId: 'tiktok', name: 'TikTok', countries: ['IE', 'US', 'CN'], withoutAdequacy: ['CN'], actions: 2 });
+    expect(badgeSummary(d, 'us').withoutAdequacy).toEqual(['CN']);
+    expect(badgeSummary(d, 'other').withoutAdequacy).toEqual([]);
   });
 });

@@ -9,6 +9,8 @@ import { createPlatformLookup } from '../../../src/core/lookup.ts';
 import { contentScriptMatches, pageDomains } from '../../../src/core/manifest/match-patterns.ts';
 import { DATA_DIR, loadDataset } from '../../../src/cli/read-data.ts';
 import { realDataset } from '../helpers.ts';
+import { verdictFor } from '../../../src/core/disclosure/framing.ts';
+import { DISPLAY_CURRENCIES, REGIONS, regionFromCountry } from '../../../src/core/settings/settings.ts';
 
 describe('data/', () => {
   it('passes validation (run `npm run data:check` for the list of problems)', () => {
@@ -89,5 +91,44 @@ describe('coverage required by the dataset issue', () => {
   it('has at least 50 platforms and 120 regulatory actions', () => {
     expect(dataset.platforms.length).toBeGreaterThanOrEqual(50);
     expect(dataset.platforms.reduce((n, p) => n + p.actions.length, 0)).toBeGreaterThanOrEqual(120);
+  });
+});
+
+describe('data/regimes: a legal frame for every region of the settings', () => {
+  const dataset = realDataset();
+
+  it.each([...REGIONS])('%s has data/regimes/%s.json', (region) => {
+    expect(dataset.regimes[region], `add data/regimes/${region}.json`).toBeDefined();
+  });
+
+  it('takes the region from a country the way the regimes define home', () => {
+    for (const regime of Object.values(dataset.regimes)) {
+      for (const code of regime!.home) expect(regionFromCountry(code), `${code} is home in data/regimes/${regime!.id}.json`).toBe(regime!.id);
+    }
+  });
+
+  it('cites only links the source policy allows (data/source-policy.json), and the check catches one it does not', async () => {
+    const { regimeLinkProblems } = await import('../../../src/core/dataset/provenance.ts');
+    const { loadSourcePolicy } = await import('../../../src/cli/read-data.ts');
+    const { dataset: source } = loadDataset();
+    expect(regimeLinkProblems(source!, loadSourcePolicy())).toEqual([]);
+    const eu = source!.regimes!.eu!;
+    const bad = { ...source!, regimes: { eu: { ...eu, rights: [{ ...eu.rights[0]!, sources: [{ url: 'https://example.org/wiki?oldid=3', publisher: 'x', primary: false }] }] } } };
+    expect(regimeLinkProblems(bad, loadSourcePolicy())).toEqual([{ file: 'data/regimes/eu.json', field: 'rights.0.sources.0.url', message: 'a wiki diff or old revision: cite the page itself' }]);
+  });
+
+  it('offers each regime\'s currency in the currency setting', () => {
+    for (const regime of Object.values(dataset.regimes)) expect(DISPLAY_CURRENCIES, regime!.id).toContain(regime!.currency);
+  });
+
+  it('shows every list in a source\'s own words, and has a verdict for every destination in the dataset', () => {
+    for (const regime of Object.values(dataset.regimes)) {
+      if (regime!.list) expect(regime!.list.sources.some((s) => s.quote), regime!.id).toBe(true);
+    }
+    const countries = new Set(dataset.platforms.flatMap((p) => p.flows.map((f) => f.country)));
+    for (const region of REGIONS) {
+      const expected = region === 'other' ? ['unframed'] : ['home', 'adequate', 'partial', 'none', 'concern', 'unlisted', 'unknown', 'abroad'];
+      for (const country of countries) expect(expected, `${region} ${country}`).toContain(verdictFor(dataset.regimes[region], country, dataset.jurisdictions).status);
+    }
   });
 });

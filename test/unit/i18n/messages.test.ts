@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ActionStatusValue, ActionType, FlowRole, TransferMechanism } from '../../../src/core/dataset/schema.ts';
+import { FLAGGING_REGIONS } from '../../../src/core/disclosure/framing.ts';
 import { BADGE_CORNERS, REGIONS, TOOLBAR_STYLES } from '../../../src/core/settings/settings.ts';
 
 const SRC = join(import.meta.dirname, '../../../src');
@@ -41,15 +42,24 @@ const DYNAMIC: Record<string, string[]> = {
   status_: ActionStatusValue.options.map(under),
   role_: FlowRole.options.map(under),
   roleShort_: FlowRole.options.map(under),
-  adequacy_: ['eea', 'adequate', 'partial', 'none', 'unknown', 'home', 'home_uk'],
-  ukAdequacy_: ['eea', 'adequate', 'partial', 'none', 'unknown'],
+  headline: ['S', 'A', 'P', 'SA', 'SP', 'AP', 'SAP'],
+  verdict_: [
+    ...['eu', 'uk', 'ch', 'br', 'jp', 'kr'].flatMap((r) => ['home', 'adequate', 'partial', 'none'].map((s) => `${r}_${s}`)),
+    ...['us', 'in'].flatMap((r) => ['home', 'concern', 'unlisted'].map((s) => `${r}_${s}`)),
+    ...['ca', 'au', 'cn'].flatMap((r) => ['home', 'abroad'].map((s) => `${r}_${s}`)),
+  ],
+  regime_: [
+    ...FLAGGING_REGIONS.flatMap((r) => [`${r}_flag`, `${r}_legend`]),
+    ...REGIONS.filter((r) => r !== 'other').map((r) => `${r}_rule`),
+    ...REGIONS.flatMap((r) => [`${r}_rights`, `${r}_help`]),
+  ],
   mechanism_: TransferMechanism.shape.mechanism.options.map(under),
   region_: [...REGIONS],
   regionShort_: [...REGIONS],
   regionName_: [...REGIONS],
   corner_: BADGE_CORNERS.map(under),
   toolbar_: [...TOOLBAR_STYLES],
-  accessBasis_: ['eu', 'uk', 'ch', 'other'],
+  accessBasis_: [...REGIONS],
 };
 
 function isUsed(key: string): boolean {

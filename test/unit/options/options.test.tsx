@@ -6,7 +6,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFormatters } from '../../../src/core/format.ts';
 import type { HistoryEntry } from '../../../src/core/settings/history.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings.ts';
+import { DEFAULT_SETTINGS, REGIONS, type Settings } from '../../../src/core/settings/settings.ts';
 import { Options, type OptionsProps } from '../../../src/options/Options.tsx';
 
 type Messages = Record<string, { message: string }>;
@@ -62,8 +62,19 @@ describe('Options', () => {
       'United Kingdom',
       'Switzerland',
       'United States',
-      'Other',
+      'Canada',
+      'Brazil',
+      'Japan',
+      'South Korea',
+      'India',
+      'Australia',
+      'China',
+      'Elsewhere',
     ]);
+    // The choice in effect is explained in one line, tied to the select; every choice has its line below.
+    expect(document.getElementById(select.getAttribute('aria-describedby')!)?.textContent).toMatch(/^EU\/EEA: the GDPR/);
+    expect([...document.querySelectorAll('details.regions li')].map((li) => li.getAttribute('data-region'))).toEqual([...REGIONS]);
+    for (const li of document.querySelectorAll('details.regions li')) expect(li.textContent!.length).toBeGreaterThan(20);
     select.value = 'uk';
     fireEvent.change(select);
     expect(props.onChange).toHaveBeenCalledWith({ region: 'uk' });

@@ -13,7 +13,6 @@ import type { Disclosure } from '../../../src/core/disclosure/build-disclosure.t
 import { countsLine } from '../../../src/core/disclosure/counts.ts';
 import { headline } from '../../../src/core/disclosure/headline.ts';
 import { disclosureMarkdown } from '../../../src/core/disclosure/summary-markdown.ts';
-import { whatYouCanDo } from '../../../src/core/disclosure/what-you-can-do.ts';
 import { createFormatters } from '../../../src/core/format.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings.ts';
 import { Popup, type PopupProps, type ThirdParties } from '../../../src/popup/Popup.tsx';
@@ -28,9 +27,9 @@ const ISSUES = 'https://github.com/residency-lens/residency-lens/issues/new';
 const TODAY = '2026-01-15';
 const NO_THIRD_PARTIES: ThirdParties = { observing: true, platforms: [] };
 
-/** The Markdown summary as the popup's entry builds it: its headline, counts and "what you can do". */
-const markdownFor = (d: Disclosure) =>
-  disclosureMarkdown(d, { headline: headline(d, 'eu', t, f), counts: countsLine(d, t, f), todo: whatYouCanDo(d, 'eu', authorities['ie-dpc'], t) }, t, f);
+/** The Markdown summary as the popup's entry builds it, for a user in Ireland. */
+const SUMMARY_CONTEXT = { region: 'eu' as const, currency: 'EUR', nationalAuthority: authorities['ie-dpc']! };
+const markdownFor = (d: Disclosure) => disclosureMarkdown(d, SUMMARY_CONTEXT, t, f);
 
 function actionsMock(): PopupProps['actions'] {
   return {
@@ -191,9 +190,9 @@ describe('Popup', () => {
     expect(headline).toContain('China: no UK adequacy regulations, so UK law does not presume your data is protected there.');
     expect(headline).not.toContain('EU adequacy');
     expect(headline).toContain('Laws there can let the state reach data: National Intelligence Law.');
-    expect(screen.getByText('No UK adequacy')).toBeTruthy();
-    expect(screen.getByText('UK adequacy regulations')).toBeTruthy();
-    expect(screen.getByText('Partial UK adequacy')).toBeTruthy();
+    expect(screen.getByText('No UK adequacy', { selector: '.destination .tag' })).toBeTruthy();
+    expect(container.querySelector('.destination .tag.adequacy-adequate')?.textContent).toBe('UK adequacy regulations');
+    expect(screen.getByText('Partial UK adequacy', { selector: '.destination .tag' })).toBeTruthy();
     expect(screen.getByText('no UK adequacy')).toBeTruthy();
     expect(screen.getByRole('link', { name: "Information Commissioner's Office" }).getAttribute('href')).toBe('https://ico.org.uk/');
     expect(screen.getByText(/GDPR Article 15/)).toBeTruthy();
@@ -211,13 +210,24 @@ describe('Popup', () => {
     expect(within(home).getByRole('link', { name: /Test publisher/ }).getAttribute('href')).toBe(US_LAW.sources[0]!.url);
     // A user-protection law is about the user's home, not a reason to worry about data sent to the US.
     expect(container.querySelector('.laws')?.textContent ?? '').not.toContain(US_LAW.name);
-    expect(screen.getByText('You can ask the company for a copy of the data it holds about you.')).toBeTruthy();
+    // The US frame throughout: China is a country of concern, the US is home, nothing speaks of EU adequacy.
+    const headline = container.querySelector('.headline')?.textContent ?? '';
+    expect(headline).toContain('On the US list of countries of concern');
+    expect(headline).toContain('China');
+    expect(container.textContent).not.toMatch(/EU adequacy|adequacy decision/i);
+    expect(screen.getByText('In the US')).toBeTruthy();
+    expect(screen.getByText('US country of concern', { selector: '.tag' })).toBeTruthy();
+    expect(screen.getByText('Not a US country of concern')).toBeTruthy();
+    expect(screen.getByText('US country of concern', { selector: '.legend li' })).toBeTruthy();
+    expect(screen.getByText(/CCPA right to know/)).toBeTruthy();
+    // The lead authority's one-stop shop is an EU concept: not offered to a US user.
+    expect(screen.queryByText(/across the EU/)).toBeNull();
   });
 
   it('in the EU: no home-law section, even with a US law in the dataset', () => {
     const { container } = renderPopup(richDataset(), 'https://www.tiktok.com/', { settings: { region: 'eu' } });
     expect(sectionTitles(container)).not.toContain('Laws that protect users in your region');
-    expect(screen.getByText('In the EU/EEA')).toBeTruthy();
+    expect(screen.getByText('In the EU/EEA', { selector: '.destination .tag' })).toBeTruthy();
   });
 
   it('marks decisions older than the recent-years setting', () => {
@@ -334,10 +344,9 @@ describe('Popup: counts, empty sections, other sites, summary, legend', () => {
     if (full.kind !== 'platform') throw new Error(full.kind);
     const markdown = markdownFor(full.disclosure);
     const lines = markdown.split('\n');
-    expect(lines.slice(0, 5)).toEqual(['# TikTok', '', headline(full.disclosure, 'eu', t, f), '', countsLine(full.disclosure, t, f)]);
-    expect(markdown).toContain('## What you can do\n\n- Data Protection Commission leads on complaints');
+    expect(lines.slice(0, 5)).toEqual(['# TikTok', '', headline(full.disclosure, 'eu', t, f), '', countsLine(full.disclosure, SUMMARY_CONTEXT, t, f)]);
+    expect(markdown).toMatch(/## What you can do\n\n- .*GDPR Article 15/);
     expect(markdown).toContain('- Your data-protection authority: [Data Protection Commission](https://www.dataprotection.ie/)');
-    expect(markdown).toContain('GDPR Article 15');
 
     const empty = popupState(compileFixture([NOTHING_YET]), DEFAULT_SETTINGS, 'https://www.tiktok.com/');
     if (empty.kind !== 'platform') throw new Error(empty.kind);
@@ -359,9 +368,14 @@ describe('Popup: counts, empty sections, other sites, summary, legend', () => {
     expect(explained('edge')).toEqual(drawn('edge'));
     // The seat's grey dot is explained with the seat's line.
     expect(explained('dot')).toEqual(drawn('dot').filter((d) => d !== 'seat'));
-    expect(drawn('dot')).toEqual(['adequate', 'none', 'partial', 'seat']);
+    expect(drawn('dot')).toEqual(['clear', 'flagged', 'partial', 'seat']);
+    // The dots' words are the regime's own: its verdicts, and its legend for the red dot.
+    const legend = (kind: string) => container.querySelector(`.legend li[data-dot="${kind}"]`)?.textContent;
+    expect(legend('flagged')).toBe('no EU adequacy');
+    expect(legend('clear')).toBe('In the EU/EEA');
+    expect(legend('partial')).toBe('Partial EU adequacy');
     // China is reached remotely: its line is the remote-access one, whatever else happens there.
-    const china = [...container.querySelectorAll('svg[role="img"] g')].find((g) => g.textContent?.startsWith('China') && g.querySelector('[data-dot="none"]'));
+    const china = [...container.querySelectorAll('svg[role="img"] g')].find((g) => g.textContent?.startsWith('China') && g.querySelector('[data-dot="flagged"]'));
     expect(china?.querySelector('path')?.getAttribute('data-edge')).toBe('remote');
     expect(container.querySelector('.legend')?.textContent).toContain('accessed remotely from there');
   });

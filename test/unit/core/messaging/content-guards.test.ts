@@ -13,6 +13,7 @@ const summary = fc.record(
     withoutAdequacy: fc.array(code, { maxLength: 3 }),
     actions: fc.oneof(fc.nat(20), fc.constant(-1), fc.constant(1.5)),
     headline: fc.oneof(fc.string({ maxLength: 50 }), fc.constant('x'.repeat(2001))),
+    regimeNote: fc.oneof(fc.string({ maxLength: 50 }), fc.constant('x'.repeat(1001)), fc.constant(7)),
   },
   { requiredKeys: ['platformId', 'name', 'countries', 'withoutAdequacy', 'actions'] },
 );

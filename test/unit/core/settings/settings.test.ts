@@ -188,7 +188,7 @@ describe('effectiveRegion', () => {
     ['de-AT', 'eu', 'AT'],
     ['fr-CH', 'ch', 'CH'],
     ['en-US', 'us', 'US'],
-    ['ja-JP', 'other', 'JP'],
+    ['ja-JP', 'jp', 'JP'],
     ['de', 'eu', 'DE'],
     ['fr', 'eu', 'FR'],
     ['en', 'us', 'US'],
@@ -209,7 +209,9 @@ describe('effectiveRegion', () => {
   });
 
   it('maps countries to regions', () => {
-    expect(['GB', 'JE', 'IE', 'IS', 'LI', 'CH', 'US', 'CA'].map(regionFromCountry)).toEqual(['uk', 'uk', 'eu', 'eu', 'eu', 'ch', 'us', 'other']);
+    expect(['GB', 'JE', 'IE', 'IS', 'LI', 'CH', 'US', 'CA', 'BR', 'JP', 'KR', 'IN', 'AU', 'CN', 'HK', 'SG'].map(regionFromCountry)).toEqual([
+      'uk', 'uk', 'eu', 'eu', 'eu', 'ch', 'us', 'ca', 'br', 'jp', 'kr', 'in', 'au', 'cn', 'other', 'other',
+    ]);
     expect(regionFromCountry(null)).toBe('other');
   });
 });
