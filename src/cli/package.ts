@@ -36,7 +36,7 @@ const instructions = `# Building Residency Lens ${version} from this source arch
 This archive is the project's source as its repository holds it. The extension's code is bundled and minified
 by the build (Vite with @crxjs/vite-plugin), and its dataset is compiled from \`data/\`, so a reviewer rebuilds it:
 
-1. Use Linux, macOS or Windows with Node.js ${engines.node} (made with Node ${process.version}, ${tools}).
+1. Use Node.js ${engines.node} (this archive was made with Node ${process.version} and ${tools} on ${process.platform}).
 2. In the folder this archive unpacks to, run:
 
        npm ci
