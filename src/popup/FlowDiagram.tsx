@@ -36,6 +36,9 @@ const DOT: Record<VerdictStatus, DotKind> = {
   unframed: 'unframed',
 };
 
+/** What happens in a country, each kind once (a country can store data under two programmes: "stored", not "stored + stored"). */
+const kinds = (dest: Destination) => [...new Set(dest.roles.map((r) => r.role))];
+
 const EDGE_ORDER: EdgeKind[] = ['data', 'remote', 'seat'];
 const DOT_ORDER: DotKind[] = ['clear', 'partial', 'flagged', 'unframed'];
 
@@ -52,7 +55,7 @@ export function FlowDiagram({ d, ctx, framing, t, f }: Props) {
     .map(({ dest, seat }) =>
       seat
         ? t('diagramParentSeat', [f.country(dest.country)])
-        : `${f.country(dest.country)}: ${dest.roles.map((r) => t(`role_${r.role.replace('-', '_')}`)).join(', ')}`,
+        : `${f.country(dest.country)}: ${kinds(dest).map((role) => t(`role_${role.replace('-', '_')}`)).join(', ')}`,
     )
     .join('; ');
   const edges = EDGE_ORDER.filter((kind) => rows.some((r) => r.edge === kind));
@@ -62,7 +65,7 @@ export function FlowDiagram({ d, ctx, framing, t, f }: Props) {
     if (kind === 'flagged' && framing.legend) return framing.legend;
     if (kind === 'unframed') return t('legendUnframed');
     // The regime's own words for the verdicts shown in this colour ("In the EU/EEA, EU adequacy decision").
-    return [...new Set(rows.filter((r) => r.dot === kind && r.verdictLabel).map((r) => r.verdictLabel))].join(', ');
+    return [...new Set(rows.filter((r) => r.dot === kind && r.verdictLabel).map((r) => r.verdictLabel))].join('; ');
   };
   return (
     <figure class="diagram">
@@ -73,7 +76,7 @@ export function FlowDiagram({ d, ctx, framing, t, f }: Props) {
         </text>
         {rows.map(({ dest, seat, edge, dot }, i) => {
           const y = 4 + i * ROW + ROW / 2;
-          const roles = seat ? t('roleShort_parent_seat') : dest.roles.map((r) => t(`roleShort_${r.role.replace('-', '_')}`)).join(' + ');
+          const roles = seat ? t('roleShort_parent_seat') : kinds(dest).map((role) => t(`roleShort_${role.replace('-', '_')}`)).join(' + ');
           return (
             <g key={`${dest.country}-${seat}`}>
               <path d={`M98 ${youY} C 140 ${youY}, 140 ${y}, 180 ${y}`} class={`edge edge-${edge}`} data-edge={edge} />

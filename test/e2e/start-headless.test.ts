@@ -18,7 +18,7 @@ function expectDemo(result: { status: number | null; stdout: string; stderr: str
   expect(result.status, result.stderr).toBe(0);
   const lines = result.stdout.split('\n');
   expect(lines).toContain(`start: no display (DISPLAY and WAYLAND_DISPLAY are unset): running ${browser} headless with the extension on a local copy of https://www.tiktok.com/`);
-  expect(lines.find((l) => l.startsWith('Badge: '))).toMatch(/^Badge: TikTok → .*Ireland.*China$/);
+  expect(lines.find((l) => l.startsWith('Badge: '))).toMatch(/^Badge: TikTok → .*Ireland.*China/);
   expect(lines.find((l) => l.startsWith('Popup headline: '))).toMatch(/^Popup headline: .*TikTok stores user data: .*China/);
   const screenshots = lines.find((l) => l.startsWith('Screenshots '));
   expect(screenshots).toBe(`Screenshots (in ${out}): ${join(out, 'page.png')}, ${join(out, 'popup.png')}`);

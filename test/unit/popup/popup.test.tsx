@@ -379,6 +379,14 @@ describe('Popup: counts, empty sections, other sites, summary, legend', () => {
     expect(china?.querySelector('path')?.getAttribute('data-edge')).toBe('remote');
     expect(container.querySelector('.legend')?.textContent).toContain('accessed remotely from there');
   });
+
+  it('names what happens in a country once, however many flows say it', () => {
+    const twice = { ...TIKTOK_LIKE, flows: [...TIKTOK_LIKE.flows, { country: 'US', role: 'storage' as const, programme: 'Project Texas', sources: [source('https://example.org/texas')] }] };
+    const { container } = renderPopup(compileFixture([twice]), 'https://www.tiktok.com/');
+    const us = [...container.querySelectorAll('svg[role="img"] g')].find((g) => g.textContent?.startsWith('United States'));
+    expect(us?.querySelector('.dest-role')?.textContent).toBe('stored');
+    expect(container.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toContain('United States: Stored;');
+  });
 });
 
 describe('translator (Chrome substitution)', () => {
