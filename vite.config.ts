@@ -14,11 +14,17 @@ import { contentScriptMatches } from './src/core/manifest/match-patterns.ts';
 import type { CompiledDataset } from './src/core/dataset/compile.ts';
 import { packageDirOf, packageInfo } from './src/cli/third-party/package-info.ts';
 import { thirdPartyNotices, type EmbeddedData } from './src/cli/third-party/notices.ts';
+import { IP_COUNTRY_FILE } from './src/core/ip-country/format.ts';
 
 const root = import.meta.dirname;
+/**
+ * Where data:compile wrote its output, and where the build goes: src/generated and dist/<browser> unless the
+ * benchmark builds against another dataset (RESIDENCY_LENS_GENERATED, RESIDENCY_LENS_OUT_DIR; test/bench/build-dist.ts).
+ */
+const generated = process.env.RESIDENCY_LENS_GENERATED ?? join(root, 'src/generated');
 
 function compiledDataset(): CompiledDataset {
-  return JSON.parse(readFileSync(join(root, 'src/generated/dataset.json'), 'utf8')) as CompiledDataset;
+  return JSON.parse(readFileSync(join(generated, 'dataset.json'), 'utf8')) as CompiledDataset;
 }
 
 /**
@@ -122,6 +128,7 @@ async function standalonePackages(files: string[]): Promise<string[]> {
       configFile: false,
       logLevel: 'silent',
       root,
+      resolve: { alias: [{ find: /^(\.\.\/)+generated\//, replacement: `${generated}/` }] },
       build: { write: false, minify: false, lib: { entry: resolve(root, file), formats: ['es'], fileName: 'scan' } },
     })) as Rollup.RollupOutput | Rollup.RollupOutput[];
     for (const output of [result].flat().flatMap((r) => r.output)) {
@@ -147,7 +154,7 @@ function notices(standaloneFiles: string[]): Plugin {
     },
     async generateBundle() {
       for (const dir of await standalonePackages(standaloneFiles)) dirs.add(dir);
-      const embedded = JSON.parse(readFileSync(join(root, 'src/generated/embedded-data.json'), 'utf8')) as EmbeddedData[];
+      const embedded = JSON.parse(readFileSync(join(generated, 'embedded-data.json'), 'utf8')) as EmbeddedData[];
       const require = createRequire(join(root, 'package.json'));
       const data = embedded.map((d) => {
         const dir = packageDirOf(require.resolve(d.module));
@@ -161,6 +168,19 @@ function notices(standaloneFiles: string[]): Plugin {
   };
 }
 
+/**
+ * The server-location table (src/generated/ip-country.bin, written by data:compile) as a file of the extension:
+ * the background reads it on first use instead of carrying it in its code.
+ */
+function ipCountryData(): Plugin {
+  return {
+    name: 'residency-lens-ip-country',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: IP_COUNTRY_FILE, source: readFileSync(join(generated, 'ip-country.bin')) });
+    },
+  };
+}
+
 const STANDALONE_CONTENT_SCRIPTS = ['src/content/index.ts', 'src/content/links.ts'];
 
 export default defineConfig(({ command, mode }) => {
@@ -170,9 +190,11 @@ export default defineConfig(({ command, mode }) => {
   // A build is a production build whatever NODE_ENV the shell has (vitest sets "test", some CI "development"):
   // otherwise JSX compiles in development mode, with source file paths and line numbers in the shipped code.
   process.env.NODE_ENV = 'production';
-  const outDir = allSitesGranted ? 'dist/chrome-all-sites' : `dist/${browser}`;
+  const outDir = process.env.RESIDENCY_LENS_OUT_DIR ?? (allSitesGranted ? 'dist/chrome-all-sites' : `dist/${browser}`);
   return {
-    // Large JSON (the dataset, the IP table) is emitted as JSON.parse('...'), which V8 parses faster than the same
+    // The app's imports of src/generated/* follow RESIDENCY_LENS_GENERATED.
+    resolve: { alias: [{ find: /^(\.\.\/)+generated\//, replacement: `${generated}/` }] },
+    // Large JSON (the dataset) is emitted as JSON.parse('...'), which V8 parses faster than the same
     // data as an object literal: it shortens the popup's start.
     json: { stringify: true },
     build: {
@@ -182,7 +204,7 @@ export default defineConfig(({ command, mode }) => {
       minify: true,
       sourcemap: false,
       modulePreload: false,
-      // The bundled dataset and the IP-to-country table are large by design (no network, ever).
+      // The bundled dataset is large by design (no network, ever).
       chunkSizeWarningLimit: 1500,
       rollupOptions: {
         output: {
@@ -196,6 +218,7 @@ export default defineConfig(({ command, mode }) => {
     plugins: [
       preact(),
       locales(),
+      ipCountryData(),
       crx({
         manifest: manifestFor(browser, compiledDataset(), allSitesGranted) as ManifestV3Export,
         browser,

@@ -3,7 +3,7 @@
  * the bundled dataset and the stored settings, all re-read after a restart: it holds nothing that a restart loses.
  */
 import type { CompiledDataset } from '../core/dataset/compile.ts';
-import { tabUpdatedNotice } from '../core/messaging/protocol.ts';
+import { parsePageRequest, tabUpdatedNotice } from '../core/messaging/protocol.ts';
 import { recordVisit, readHistory } from '../core/settings/history.ts';
 import { readSettings, updateSettings, type Settings } from '../core/settings/settings.ts';
 import datasetJson from '../generated/dataset.json';
@@ -25,6 +25,7 @@ import {
   onRequestObserved,
   onTabClosed,
   onTabNavigated,
+  readOwnFile,
   saveTabActivity,
   setAllSitesScript,
   setToolbarBadge,
@@ -34,9 +35,9 @@ import {
   formatLocale,
   uiLanguage,
 } from '../browser/extension-api.ts';
-import { createIpCountryLookup, decodeBase64 } from '../core/observer/ip-country.ts';
+import { decodeIpCountryTable, IP_COUNTRY_FILE } from '../core/ip-country/format.ts';
+import { createIpCountryLookup, type IpCountryLookup } from '../core/ip-country/lookup.ts';
 import { createTabTracker, type TabActivity } from '../core/observer/third-parties.ts';
-import ipCountryJson from '../generated/ip-country.json';
 import { createAnswerer, summaryForUrl } from './answerer.ts';
 import { handlePageMessage, isExtensionPage } from './handle-page-message.ts';
 import { handleContentMessage } from './handle-message.ts';
@@ -57,9 +58,25 @@ onStoredSettingsChanged((value) => {
   void syncLinkMarkers();
 });
 
-// Built on first use: most sessions never open a popup that needs it.
-let ipCountry: ((ip: string) => string | undefined) | undefined;
-const serverCountry = (ip: string) => (ipCountry ??= createIpCountryLookup(decodeBase64(ipCountryJson.data)))(ip);
+// The server-location table (about 1 MB) is read from the extension's own file on first use, once per
+// background start: most sessions never open a popup about a tab with server addresses.
+let ipCountry: Promise<IpCountryLookup> | undefined;
+const noCountry: IpCountryLookup = () => undefined;
+function loadIpCountry(): Promise<IpCountryLookup> {
+  ipCountry ??= readOwnFile(IP_COUNTRY_FILE).then((bytes) => createIpCountryLookup(decodeIpCountryTable(bytes)));
+  // A failed read is not cached: the next question tries again.
+  return ipCountry.catch(() => {
+    ipCountry = undefined;
+    return noCountry;
+  });
+}
+/** The look-up for a page's question, loading the table only when the tab has server addresses to place. */
+async function serverCountryFor(message: unknown): Promise<IpCountryLookup> {
+  const request = parsePageRequest(message);
+  const activity = request.ok ? tracker.activity(request.value.tabId) : undefined;
+  const hasAddresses = activity !== undefined && (activity.pageIp !== undefined || activity.platforms.some((p) => p.ips.length > 0));
+  return hasAddresses ? loadIpCountry() : noCountry;
+}
 
 // Third parties each page talks to, per tab. Restored from storage.session after a worker restart.
 const tracker = createTabTracker((host) => answerer.lookup.lookupHost(host)?.id);
@@ -124,7 +141,7 @@ async function remember(platformId: string, settings: Settings): Promise<void> {
 onContentMessage(async (msg, sender) => {
   if (isExtensionPage(sender, extensionId(), extensionOrigin())) {
     await restored;
-    return handlePageMessage(msg, sender, extensionId(), extensionOrigin(), tracker, await observingAllSites, serverCountry);
+    return handlePageMessage(msg, sender, extensionId(), extensionOrigin(), tracker, await observingAllSites, await serverCountryFor(msg));
   }
   const settings = await settingsPromise;
   const handled = handleContentMessage(msg, sender, extensionId(), answerer, settings);

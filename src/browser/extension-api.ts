@@ -136,6 +136,16 @@ export function openOptionsPage(): Promise<void> {
   return browser.runtime.openOptionsPage();
 }
 
+/**
+ * A file of the extension itself (a build asset), by its path in the extension. The only fetch the extension
+ * makes: to its own origin, which the pages' CSP (`connect-src 'self'`) also limits it to.
+ */
+export async function readOwnFile(path: string): Promise<Uint8Array> {
+  const response = await fetch(browser.runtime.getURL(path));
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 /** The extension's own pages' origin, to tell its popup and options page from content scripts. */
 export function extensionOrigin(): string {
   return browser.runtime.getURL('');

@@ -23,7 +23,8 @@ function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
   return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
 }
 
-export async function startHttpsServer(route: Route, port = 0): Promise<TestServer> {
+/** `address` is the loopback address to listen on: 127.0.0.1, or ::1 for pages reached over IPv6. */
+export async function startHttpsServer(route: Route, port = 0, address = '127.0.0.1'): Promise<TestServer> {
   const requests: TestServer['requests'] = [];
   const server: Server = createServer(selfSignedCertificate(), (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
@@ -37,7 +38,7 @@ export async function startHttpsServer(route: Route, port = 0): Promise<TestServ
   // A port in use rejects (EADDRINUSE) instead of throwing from an unhandled 'error' event.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, address, () => {
       server.off('error', reject);
       resolve();
     });

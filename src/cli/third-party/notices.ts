@@ -49,11 +49,12 @@ export function thirdPartyNotices(product: { name: string; version: string }, bu
   for (const d of [...data].sort((a, b) => a.what.localeCompare(b.what))) {
     const license = d.license ?? d.from.license;
     out.push('', `${d.what}, as shipped in ${d.from.name} ${d.from.version}${d.url ? ` (${d.url})` : ''}`, `Licence: ${license}${SPDX_URL[license] ? `, ${SPDX_URL[license]}` : ''}`, `Use: ${d.use}`);
-    for (const paragraph of d.from.attribution) out.push('', `Attribution, as ${d.from.name} states it:`, paragraph);
+    // Where the data's licence is not declared here, the package's README says what it is and whom to credit.
+    if (!d.license) for (const paragraph of d.from.attribution) out.push('', `On licences and attribution, as ${d.from.name} states it:`, paragraph);
     // The licence's full text, from a bundled package under the same licence, when one ships it.
     const text = code.find((p) => p.license === license && p.licenseFiles.length > 0);
     if (text && d.license) out.push('', `The full text of ${license} is given above, with ${text.name}.`);
-    if (!code.some((p) => p.name === d.from.name)) for (const f of d.from.licenseFiles) out.push('', `--- ${d.from.name}/${f.file} (the package's own code licence) ---`, f.text);
+    if (!code.some((p) => p.name === d.from.name)) for (const f of d.from.licenseFiles) out.push('', `--- ${d.from.name}/${f.file} ---`, f.text);
   }
   out.push('');
   return out.join('\n');

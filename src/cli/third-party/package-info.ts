@@ -1,7 +1,7 @@
 /**
  * What a package says about itself, read from its own files: name, version, declared licence, home page, the
- * licence and notice files it ships, and the paragraphs of its README that ask for attribution (data packages
- * such as an IP database state their data's terms there, not in package.json).
+ * licence and notice files it ships (LICENSE, NOTICE, NRO_LICENSE, ...), and what its README says about licences
+ * and attribution (data packages, such as an IP database, state their data's terms there, not in package.json).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
@@ -13,7 +13,7 @@ export type PackageInfo = {
   homepage?: string;
   /** the licence, notice and copying files at the package's root, in name order */
   licenseFiles: Array<{ file: string; text: string }>;
-  /** README paragraphs about attribution, verbatim */
+  /** README sections and paragraphs about licences and attribution, verbatim */
   attribution: string[];
 };
 
@@ -32,25 +32,38 @@ export function packageDirOf(file: string): string | undefined {
   return existsSync(join(dir, 'package.json')) ? dir : undefined;
 }
 
-const LICENSE_FILE = /^(licen[cs]e|copying|notice)(\.(md|txt))?$/i;
+const LICENSE_FILE = /(licen[cs]e|copying|notice)(\.(md|txt))?$/i;
 
-/** README paragraphs that mention attribution, each with the blocks that follow it up to the next heading. */
-function attributionParagraphs(readme: string): string[] {
+const tidy = (blocks: string[]) =>
+  blocks
+    .map((b) =>
+      b
+        .replace(/<a href="([^"]+)">[^<]*<\/a>/g, '$1')
+        .replace(/\*\*/g, '')
+        .replace(/^\[[^\]]+\]:\s+\S+$/gm, '') // link reference definitions (badges and the like)
+        .trim(),
+    )
+    .filter((b) => b !== '' && b !== '---')
+    .join('\n\n');
+
+/**
+ * From a README: a section whose heading names a licence (with its sub-sections), else the first paragraph that
+ * mentions attribution with the blocks after it up to the next heading.
+ */
+function licenceNotes(readme: string): string[] {
   const blocks = readme.split(/\n\s*\n/);
-  const out: string[] = [];
-  for (let i = 0; i < blocks.length; i += 1) {
-    if (!/attribution|attribute/i.test(blocks[i]!)) continue;
-    const taken = [blocks[i]!];
-    for (let j = i + 1; j < blocks.length && !/^#{1,6}\s/.test(blocks[j]!.trim()); j += 1) taken.push(blocks[j]!);
-    out.push(
-      taken
-        .map((b) => b.replace(/<a href="([^"]+)">[^<]*<\/a>/g, '$1').replace(/\*\*/g, '').trim())
-        .filter((b) => b !== '' && b !== '---')
-        .join('\n\n'),
-    );
-    break;
+  const level = (b: string) => /^(#{1,6})\s/.exec(b.trim())?.[1]!.length;
+  const heading = blocks.findIndex((b) => level(b) !== undefined && /licen[cs]e/i.test(b.trim().split('\n')[0]!));
+  if (heading >= 0) {
+    const taken = [blocks[heading]!];
+    for (let j = heading + 1; j < blocks.length && (level(blocks[j]!) ?? 7) > level(blocks[heading]!)!; j += 1) taken.push(blocks[j]!);
+    return [tidy(taken)];
   }
-  return out;
+  const at = blocks.findIndex((b) => /attribution|attribute/i.test(b));
+  if (at < 0) return [];
+  const taken = [blocks[at]!];
+  for (let j = at + 1; j < blocks.length && level(blocks[j]!) === undefined; j += 1) taken.push(blocks[j]!);
+  return [tidy(taken)];
 }
 
 export function packageInfo(dir: string): PackageInfo {
@@ -71,6 +84,6 @@ export function packageInfo(dir: string): PackageInfo {
     license: typeof manifest.license === 'string' ? manifest.license : (manifest.license?.type ?? 'UNKNOWN'),
     ...(homepage && { homepage }),
     licenseFiles: files.filter((f) => LICENSE_FILE.test(f)).map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8').trim() })),
-    attribution: readme ? attributionParagraphs(readFileSync(join(dir, readme), 'utf8')) : [],
+    attribution: readme ? licenceNotes(readFileSync(join(dir, readme), 'utf8')) : [],
   };
 }

@@ -24,6 +24,8 @@ export type ExtensionBrowser = {
 export type ChromiumLaunch = {
   port: number;
   hosts: string[];
+  /** Where `hosts` resolve: the loopback server's address, '127.0.0.1' unless the test serves over IPv6 ('[::1]'). */
+  address?: string;
   userDataDir?: string;
   colorScheme?: 'light' | 'dark';
   locale?: string;
@@ -36,7 +38,7 @@ export type ChromiumLaunch = {
  * "without" side of the benchmarks' A/B runs).
  */
 export async function launchChromiumContext(opts: ChromiumLaunch & { extensionDir: string | null }): Promise<BrowserContext> {
-  const rules = opts.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`).join(', ');
+  const rules = opts.hosts.map((h) => `MAP ${h} ${opts.address ?? '127.0.0.1'}:${opts.port}`).join(', ');
   const profile = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'rl-chromium-'));
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_BIN,
