@@ -5,12 +5,15 @@
  */
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { build as viteBuild, defineConfig, type Plugin, type Rollup } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { contentScriptMatches } from './src/core/manifest/match-patterns.ts';
 import type { CompiledDataset } from './src/core/dataset/compile.ts';
+import { packageDirOf, packageInfo } from './src/cli/third-party/package-info.ts';
+import { thirdPartyNotices, type EmbeddedData } from './src/cli/third-party/notices.ts';
 import { IP_COUNTRY_FILE } from './src/core/ip-country/format.ts';
 
 const root = import.meta.dirname;
@@ -92,19 +95,75 @@ function noWebAccessibleResources(outDir: string): Plugin {
   };
 }
 
-/** Copies src/_locales into the build (the manifest and browser.i18n read it from the extension root). */
+/**
+ * Copies src/_locales into the build (the manifest and browser.i18n read it from the extension root), each file
+ * with one more message, `messagesLocale`, naming its own folder: asked for at run time, it tells which locale the
+ * browser actually took the messages from, so Intl formats in that language (see formatLocale()). A locale
+ * folder added later needs nothing else.
+ */
 function locales(): Plugin {
   return {
     name: 'residency-lens-locales',
     generateBundle() {
       const dir = resolve(root, 'src/_locales');
       for (const locale of readdirSync(dir)) {
-        this.emitFile({
-          type: 'asset',
-          fileName: `_locales/${locale}/messages.json`,
-          source: readFileSync(join(dir, locale, 'messages.json')),
-        });
+        const messages = JSON.parse(readFileSync(join(dir, locale, 'messages.json'), 'utf8')) as Record<string, unknown>;
+        messages.messagesLocale = { message: locale, description: 'Added by the build: the locale of these messages.' };
+        this.emitFile({ type: 'asset', fileName: `_locales/${locale}/messages.json`, source: `${JSON.stringify(messages, null, 2)}\n` });
       }
+    },
+  };
+}
+
+const packageOfModule = (id: string) => (id.startsWith('\0') ? undefined : packageDirOf(id.replace(/\?.*$/, '')));
+
+/**
+ * The packages a standalone content script bundles. @crxjs builds those in a build of their own without this
+ * config's plugins, so their module graph is read from one more in-memory build of each.
+ */
+async function standalonePackages(files: string[]): Promise<string[]> {
+  const dirs: string[] = [];
+  for (const file of files) {
+    const result = (await viteBuild({
+      configFile: false,
+      logLevel: 'silent',
+      root,
+      resolve: { alias: [{ find: /^(\.\.\/)+generated\//, replacement: `${generated}/` }] },
+      build: { write: false, minify: false, lib: { entry: resolve(root, file), formats: ['es'], fileName: 'scan' } },
+    })) as Rollup.RollupOutput | Rollup.RollupOutput[];
+    for (const output of [result].flat().flatMap((r) => r.output)) {
+      if (output.type === 'chunk') dirs.push(...Object.keys(output.modules).flatMap((id) => packageOfModule(id) ?? []));
+    }
+  }
+  return dirs;
+}
+
+/**
+ * THIRD_PARTY_NOTICES.txt in every build, generated from the packages themselves: each package with a module in
+ * the bundle (from the module graph of this build and of the standalone content scripts) and each package whose
+ * data the compile step embedded (src/generated/embedded-data.json). See src/cli/third-party/.
+ */
+function notices(standaloneFiles: string[]): Plugin {
+  const dirs = new Set<string>();
+  return {
+    name: 'residency-lens-third-party-notices',
+    enforce: 'post',
+    moduleParsed(info) {
+      const dir = packageOfModule(info.id);
+      if (dir) dirs.add(dir);
+    },
+    async generateBundle() {
+      for (const dir of await standalonePackages(standaloneFiles)) dirs.add(dir);
+      const embedded = JSON.parse(readFileSync(join(generated, 'embedded-data.json'), 'utf8')) as EmbeddedData[];
+      const require = createRequire(join(root, 'package.json'));
+      const data = embedded.map((d) => {
+        const dir = packageDirOf(require.resolve(d.module));
+        if (!dir || !existsSync(dir)) throw new Error(`third-party notices: no package for ${d.module}`);
+        return { ...d, from: packageInfo(dir) };
+      });
+      const { name, version } = baseManifest;
+      const product = { name: name.startsWith('__MSG_') ? baseManifest.short_name : name, version };
+      this.emitFile({ type: 'asset', fileName: 'THIRD_PARTY_NOTICES.txt', source: thirdPartyNotices(product, [...dirs].sort().map(packageInfo), data) });
     },
   };
 }
@@ -122,10 +181,15 @@ function ipCountryData(): Plugin {
   };
 }
 
+const STANDALONE_CONTENT_SCRIPTS = ['src/content/index.ts', 'src/content/links.ts'];
+
 export default defineConfig(({ command, mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
   const allSitesGranted = mode === 'chrome-all-sites';
   if (command !== 'build') return { plugins: [preact()], test: testConfig };
+  // A build is a production build whatever NODE_ENV the shell has (vitest sets "test", some CI "development"):
+  // otherwise JSX compiles in development mode, with source file paths and line numbers in the shipped code.
+  process.env.NODE_ENV = 'production';
   const outDir = process.env.RESIDENCY_LENS_OUT_DIR ?? (allSitesGranted ? 'dist/chrome-all-sites' : `dist/${browser}`);
   return {
     // The app's imports of src/generated/* follow RESIDENCY_LENS_GENERATED.
@@ -142,6 +206,14 @@ export default defineConfig(({ command, mode }) => {
       modulePreload: false,
       // The bundled dataset is large by design (no network, ever).
       chunkSizeWarningLimit: 1500,
+      rollupOptions: {
+        output: {
+          // The background's file is named without a hash: @crxjs puts an id made from the absolute path of the
+          // link-marker script into it before hashing, so its hash would change with the folder the build runs
+          // in, and a reviewer rebuilding from the source archive would not get the same zip.
+          chunkFileNames: (chunk) => (chunk.facadeModuleId?.endsWith('/src/background/index.ts') ? 'assets/background.js' : 'assets/[name]-[hash].js'),
+        },
+      },
     },
     plugins: [
       preact(),
@@ -150,9 +222,10 @@ export default defineConfig(({ command, mode }) => {
       crx({
         manifest: manifestFor(browser, compiledDataset(), allSitesGranted) as ManifestV3Export,
         browser,
-        contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/links.ts'] },
+        contentScripts: { standaloneFiles: STANDALONE_CONTENT_SCRIPTS },
       }),
       noWebAccessibleResources(outDir),
+      notices(STANDALONE_CONTENT_SCRIPTS),
     ],
   };
 });

@@ -10,10 +10,13 @@ import { DEFAULT_SETTINGS, effectiveRegion, type Settings } from '../core/settin
 type Translate = (key: string, substitutions?: string[]) => string;
 export type Answerer = { dataset: CompiledDataset; lookup: PlatformLookup; locale: string; t: Translate; f: Formatters };
 
-/** `t` is browser.i18n in the extension; tests pass their own. */
-export function createAnswerer(dataset: CompiledDataset, locale = 'en', t: Translate = (key) => key): Answerer {
+/**
+ * `t` is browser.i18n in the extension; tests pass their own. `locale` (the browser's) decides the user's region;
+ * `displayLocale` (the messages') the formatting.
+ */
+export function createAnswerer(dataset: CompiledDataset, locale = 'en', t: Translate = (key) => key, displayLocale = locale): Answerer {
   // Formatters are built once: a headline is made for every platform domain when the settings change.
-  return { dataset, lookup: createPlatformLookup(dataset), locale, t, f: createFormatters(locale) };
+  return { dataset, lookup: createPlatformLookup(dataset), locale, t, f: createFormatters(displayLocale) };
 }
 
 /**

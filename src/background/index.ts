@@ -32,6 +32,7 @@ import {
   storeBadgeAnswers,
   storeHistory,
   storeSettings,
+  formatLocale,
   uiLanguage,
 } from '../browser/extension-api.ts';
 import { decodeIpCountryTable, IP_COUNTRY_FILE } from '../core/ip-country/format.ts';
@@ -45,9 +46,8 @@ import { toolbarBadge } from './toolbar-badge.ts';
 import { pageDomains } from '../core/manifest/match-patterns.ts';
 import { badgeAllowedOn } from '../core/settings/settings.ts';
 
-const answerer = createAnswerer(datasetJson as unknown as CompiledDataset, uiLanguage(), message);
-const regionNames = new Intl.DisplayNames([uiLanguage()], { type: 'region' });
-const countryName = (code: string) => regionNames.of(code) ?? code;
+// The browser's language says where the user is (their region); the messages' language is what they read.
+const answerer = createAnswerer(datasetJson as unknown as CompiledDataset, uiLanguage(), message, formatLocale());
 
 // A read-through copy of the stored settings: rebuilt from storage after any restart, refreshed on change.
 let settingsPromise: Promise<Settings> = loadStoredSettings().then(readSettings);
@@ -103,7 +103,7 @@ async function updateToolbar(tabId: number, url: string | undefined): Promise<vo
   const pageUrl = url ?? (activity ? `https://${activity.pageHost}/` : undefined);
   const summary = pageUrl === undefined || !settings.enabled ? null : summaryForUrl(answerer, pageUrl, settings);
   const contacted = (activity?.platforms ?? []).flatMap((p) => answerer.lookup.byId(p.platformId) ?? []);
-  await setToolbarBadge(tabId, toolbarBadge(summary, settings.toolbarBadge, message, countryName, settings.enabled ? contacted.map((p) => p.name) : []));
+  await setToolbarBadge(tabId, toolbarBadge(summary, settings.toolbarBadge, message, answerer.f, settings.enabled ? contacted.map((p) => p.name) : []));
 }
 
 const pendingSaves = new Map<number, ReturnType<typeof setTimeout>>();

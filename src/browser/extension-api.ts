@@ -4,6 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { Runtime, Tabs } from 'webextension-polyfill';
+import { displayLocale } from '../core/i18n/display-locale.ts';
 
 export type { Runtime };
 
@@ -17,6 +18,20 @@ export function uiLanguage(): string {
 
 export function message(key: string, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions);
+}
+
+/**
+ * The locale to format in (country names, dates, lists, numbers, plurals): that of the messages the browser
+ * picked for this extension, which the build writes into each messages.json as `messagesLocale`.
+ */
+export function formatLocale(): string {
+  const messagesLocale = browser.i18n.getMessage('messagesLocale');
+  return messagesLocale ? displayLocale(uiLanguage(), messagesLocale) : uiLanguage();
+}
+
+/** The writing direction of the extension's own messages ("ltr" or "rtl"), whatever the page's. */
+export function messagesDirection(): 'ltr' | 'rtl' {
+  return browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
 }
 
 export async function setToolbarBadge(tabId: number, badge: { text: string; color: string; title: string } | null): Promise<void> {

@@ -44,3 +44,6 @@ export function compileIpCountryData(): Uint8Array {
   const { countries, v4, v6 } = buildIpCountryTable(readNumericCsv(csv(4)), readNumericCsv(csv(6)));
   return encodeIpCountryTable(countries, v4, v6);
 }
+
+/** The package the table is built from, for the third-party notices (see data-compile.ts). */
+export const IP_COUNTRY_SOURCE = PACKAGE;

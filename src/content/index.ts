@@ -4,7 +4,7 @@
  * when the URL changed) and when the page removes it (a bounded number of times, so a hostile page cannot start
  * a loop). It never throws into the page: every failure ends quietly.
  */
-import { loadBadgeAnswer, message, onBackgroundNotice, sendToBackground, uiLanguage } from '../browser/extension-api.ts';
+import { formatLocale, loadBadgeAnswer, message, messagesDirection, onBackgroundNotice, sendToBackground } from '../browser/extension-api.ts';
 import { dismissOnSiteRequest, isBackgroundNotice, isPageSummaryReply, pageSummaryRequest } from '../core/messaging/content-guards.ts';
 import { createBadge } from './badge.ts';
 
@@ -13,8 +13,9 @@ let host: HTMLElement | undefined;
 let reinserts = 0;
 let dismissed = false;
 
+/** On the root element, not in <body>: a transform or filter on the body would move and shrink a fixed badge. */
 function place(node: HTMLElement): void {
-  (document.body ?? document.documentElement).append(node);
+  document.documentElement.append(node);
 }
 
 /** This page's host and its parent domains, most specific first: the keys the background publishes answers under. */
@@ -44,7 +45,8 @@ async function refresh(): Promise<void> {
   host = undefined;
   if (!isPageSummaryReply(reply) || !reply.ok || reply.summary === null || !reply.showBadge || dismissed) return;
   const summary = reply.summary;
-  const regions = new Intl.DisplayNames([uiLanguage()], { type: 'region' });
+  const locale = formatLocale();
+  const regions = new Intl.DisplayNames([locale], { type: 'region' });
   const countries = summary.countries.map((code) => regions.of(code) ?? code);
   const badge = createBadge(
     summary,
@@ -55,6 +57,8 @@ async function refresh(): Promise<void> {
       label: countries.length > 0 ? message('badgeLabel', [summary.name, countries.join(', ')]) : message('badgeLabelNoFlows', [summary.name]),
       more: message('badgeMore'),
       countries,
+      dir: messagesDirection(),
+      lang: locale,
     },
     reply.corner,
     () => {

@@ -6,7 +6,7 @@ import { disclosureMarkdown } from '../core/disclosure/summary-markdown.ts';
 import { ISSUE_TRACKER_NEW } from '../core/project.ts';
 import { readSettings, updateSettings } from '../core/settings/settings.ts';
 import datasetJson from '../generated/dataset.json';
-import { loadStoredSettings, message, openOptionsPage, requestAllSitesAccess, sendFromPage, storeSettings, tabUrl, uiLanguage } from '../browser/extension-api.ts';
+import { formatLocale, loadStoredSettings, message, openOptionsPage, requestAllSitesAccess, sendFromPage, storeSettings, tabUrl, uiLanguage } from '../browser/extension-api.ts';
 import { buildDisclosure } from '../core/disclosure/build-disclosure.ts';
 import { parseTabActivityReply, tabActivityRequest } from '../core/messaging/protocol.ts';
 import type { ThirdParties } from './Popup.tsx';
@@ -35,11 +35,13 @@ async function start(): Promise<void> {
   const [tab, stored] = await Promise.all([tabUrl(Number.isInteger(requested) ? requested : undefined), loadStoredSettings()]);
   const settings = readSettings(stored);
   const contacted = await thirdParties(tab?.id);
+  // The browser's language says where the user is (their region); the messages' language is what they read.
   const locale = uiLanguage();
+  const display = formatLocale();
   const t = (key: string, subs?: string[]) => message(key, subs);
-  const f = createFormatters(locale);
+  const f = createFormatters(display);
   const context = popupContext(dataset, settings, locale, new Date().toISOString().slice(0, 10), ISSUE_TRACKER_NEW);
-  document.documentElement.lang = locale;
+  document.documentElement.lang = display;
   render(
     <Popup
       state={popupState(dataset, settings, tab?.url)}
@@ -52,6 +54,7 @@ async function start(): Promise<void> {
           await navigator.clipboard.writeText(text);
           document.getElementById('status')!.textContent = t('copied');
         },
+        // The summary opens as the popup does (headline, counts) and ends with what the reader can do.
         summaryMarkdown: (d) => disclosureMarkdown(d, context, t, f),
         accessRequest: (d) => accessRequest(d, context.region, t),
         openOptions: () => void openOptionsPage(),

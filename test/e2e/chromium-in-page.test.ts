@@ -83,7 +83,7 @@ describe('Chromium: the badge on hostile pages', () => {
     await page.waitForFunction(() => document.querySelector('residency-lens-badge') !== null);
     expect(await badgeText(page)).toContain('TikTok');
     const tabId = await tabIdOf(ext, 'https://www.tiktok.com/@someone/video/1');
-    expect((await toolbarBadge(ext, tabId)).title).toMatch(/^TikTok:/);
+    expect((await toolbarBadge(ext, tabId)).title).toMatch(/^TikTok – /);
     expect(await page.evaluate(() => document.querySelectorAll('residency-lens-badge').length)).toBe(1);
     await page.close();
   });
@@ -103,7 +103,7 @@ describe('Chromium: the badge on hostile pages', () => {
     await page.keyboard.press('Tab'); // the badge is the first focusable element of this page
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => true);
-    expect(await badgeText(page)).toMatch(/stores user data in .*accessed remotely from .*China/);
+    expect(await badgeText(page)).toMatch(/stores user data: .*accessed from remotely: .*China/);
     await page.keyboard.press('Tab'); // to the close button
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('residency-lens-badge') === null);

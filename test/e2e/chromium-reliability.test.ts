@@ -258,7 +258,7 @@ describe('Chromium reliability: 100 tabs', () => {
   // whose dataset entry has no sourced data flows yet (LinkedIn today), while the in-page badge still shows.
   const answerer = createAnswerer(datasetJson as unknown as CompiledDataset, 'en');
   // The text the background's own rule gives (a count of destinations, or '?' for a platform with no sourced flows).
-  const expectedToolbar = (host: string) => toolbarBadge(summaryForUrl(answerer, `https://${host}/`), 'count', (k) => k, (c) => c)?.text ?? '';
+  const expectedToolbar = (host: string) => toolbarBadge(summaryForUrl(answerer, `https://${host}/`), 'count', (k) => k, answerer.f)?.text ?? '';
   const TABS = 100;
   const BATCH = 10;
   let server: TestServer;

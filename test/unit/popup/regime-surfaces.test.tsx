@@ -69,14 +69,14 @@ function surfaces(region: Region): Surfaces {
   // The toolbar and the in-page card get their words from the background, as in the extension.
   const answerer = createAnswerer(dataset, 'en-US', t);
   const summary = summaryForUrl(answerer, TIKTOK, settings)!;
-  const tooltip = toolbarBadge(summary, 'count', t, (code) => f.country(code))!.title;
+  const tooltip = toolbarBadge(summary, 'count', t, f)!.title;
   let root: ShadowRoot | undefined;
   const attach = Element.prototype.attachShadow;
   const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
     root = attach.call(this, { ...init, mode: 'open' });
     return root;
   });
-  createBadge(summary, { dataTo: 'data may go to', noFlows: '', dismiss: 'Hide', label: 'TikTok', more: '', countries: [] }, 'bottom-right', () => undefined);
+  createBadge(summary, { dataTo: 'data may go to', noFlows: '', dismiss: 'Hide', label: 'TikTok', more: '', countries: [], dir: 'ltr', lang: 'en' }, 'bottom-right', () => undefined);
   spy.mockRestore();
   const card = root?.querySelector('.card')?.textContent ?? '';
 
