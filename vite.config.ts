@@ -5,20 +5,29 @@
  */
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { build as viteBuild, defineConfig, type Plugin, type Rollup } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { contentScriptMatches } from './src/core/manifest/match-patterns.ts';
 import type { CompiledDataset } from './src/core/dataset/compile.ts';
 import { badgeScripts, commonData, hostIndex, platformSlice, sliceFile } from './src/core/dataset/split.ts';
 import { BADGE_SCRIPTS_FILE, badgeTexts, cornerFile, cornerScript, regionFile, regionScript, tableFile, tableScript, textFile, textScript, type BadgeScriptsFile } from './src/core/content-data.ts';
 import { BADGE_CORNERS, REGIONS } from './src/core/settings/settings.ts';
+import { packageDirOf, packageInfo } from './src/cli/third-party/package-info.ts';
+import { thirdPartyNotices, type EmbeddedData } from './src/cli/third-party/notices.ts';
+import { IP_COUNTRY_FILE } from './src/core/ip-country/format.ts';
 
 const root = import.meta.dirname;
+/**
+ * Where data:compile wrote its output, and where the build goes: src/generated and dist/<browser> unless the
+ * benchmark builds against another dataset (RESIDENCY_LENS_GENERATED, RESIDENCY_LENS_OUT_DIR; test/bench/build-dist.ts).
+ */
+const generated = process.env.RESIDENCY_LENS_GENERATED ?? join(root, 'src/generated');
 
 function compiledDataset(): CompiledDataset {
-  return JSON.parse(readFileSync(join(root, 'src/generated/dataset.json'), 'utf8')) as CompiledDataset;
+  return JSON.parse(readFileSync(join(generated, 'dataset.json'), 'utf8')) as CompiledDataset;
 }
 
 /**
@@ -92,8 +101,8 @@ function noWebAccessibleResources(outDir: string): Plugin {
 /**
  * The compiled dataset cut into what each context loads (src/core/dataset/split.ts): the host index and the common
  * part as modules (emitted as JSON.parse of a string, which V8 parses faster than an object literal), each
- * platform's slice as a file loaded on demand, and the in-page badge's small registered files (region, corner, and
- * the host table part of each platform host) with the list the background registers them from.
+ * platform's slice as a file loaded on demand, and the in-page badge's small registered files (region, corner, texts
+ * per locale, and the host table part of each platform host) with the list the background registers them from.
  */
 function datasetParts(dataset: CompiledDataset): Plugin {
   const index = hostIndex(dataset);
@@ -111,7 +120,8 @@ function datasetParts(dataset: CompiledDataset): Plugin {
       for (const platform of dataset.platforms) emit(sliceFile(platform.id), JSON.stringify(platformSlice(dataset, platform)));
       const scripts = badgeScripts(dataset);
       for (const script of scripts) emit(tableFile(script.host), tableScript(script.table));
-      // The badge's texts per locale: its messages and the names of every country a badge may name.
+      // The badge's texts for every _locales folder (a folder added later needs nothing else): its messages and the
+      // names of every country a badge may name, in that folder's language.
       const countries = [...new Set(index.platforms.flatMap((p) => p.countries))];
       const locales = readdirSync(resolve(root, 'src/_locales')).sort();
       for (const locale of locales) {
@@ -126,31 +136,107 @@ function datasetParts(dataset: CompiledDataset): Plugin {
   };
 }
 
-/** Copies src/_locales into the build (the manifest and browser.i18n read it from the extension root). */
+/**
+ * Copies src/_locales into the build (the manifest and browser.i18n read it from the extension root), each file
+ * with one more message, `messagesLocale`, naming its own folder: asked for at run time, it tells which locale the
+ * browser actually took the messages from, so Intl formats in that language (see formatLocale()). A locale
+ * folder added later needs nothing else.
+ */
 function locales(): Plugin {
   return {
     name: 'residency-lens-locales',
     generateBundle() {
       const dir = resolve(root, 'src/_locales');
       for (const locale of readdirSync(dir)) {
-        this.emitFile({
-          type: 'asset',
-          fileName: `_locales/${locale}/messages.json`,
-          source: readFileSync(join(dir, locale, 'messages.json')),
-        });
+        const messages = JSON.parse(readFileSync(join(dir, locale, 'messages.json'), 'utf8')) as Record<string, unknown>;
+        messages.messagesLocale = { message: locale, description: 'Added by the build: the locale of these messages.' };
+        this.emitFile({ type: 'asset', fileName: `_locales/${locale}/messages.json`, source: `${JSON.stringify(messages, null, 2)}\n` });
       }
     },
   };
 }
 
+const packageOfModule = (id: string) => (id.startsWith('\0') ? undefined : packageDirOf(id.replace(/\?.*$/, '')));
+
+/**
+ * The packages a standalone content script bundles. @crxjs builds those in a build of their own without this
+ * config's plugins, so their module graph is read from one more in-memory build of each.
+ */
+async function standalonePackages(files: string[]): Promise<string[]> {
+  const dirs: string[] = [];
+  for (const file of files) {
+    const result = (await viteBuild({
+      configFile: false,
+      logLevel: 'silent',
+      root,
+      resolve: { alias: [{ find: /^(\.\.\/)+generated\//, replacement: `${generated}/` }] },
+      build: { write: false, minify: false, lib: { entry: resolve(root, file), formats: ['es'], fileName: 'scan' } },
+    })) as Rollup.RollupOutput | Rollup.RollupOutput[];
+    for (const output of [result].flat().flatMap((r) => r.output)) {
+      if (output.type === 'chunk') dirs.push(...Object.keys(output.modules).flatMap((id) => packageOfModule(id) ?? []));
+    }
+  }
+  return dirs;
+}
+
+/**
+ * THIRD_PARTY_NOTICES.txt in every build, generated from the packages themselves: each package with a module in
+ * the bundle (from the module graph of this build and of the standalone content scripts) and each package whose
+ * data the compile step embedded (src/generated/embedded-data.json). See src/cli/third-party/.
+ */
+function notices(standaloneFiles: string[]): Plugin {
+  const dirs = new Set<string>();
+  return {
+    name: 'residency-lens-third-party-notices',
+    enforce: 'post',
+    moduleParsed(info) {
+      const dir = packageOfModule(info.id);
+      if (dir) dirs.add(dir);
+    },
+    async generateBundle() {
+      for (const dir of await standalonePackages(standaloneFiles)) dirs.add(dir);
+      const embedded = JSON.parse(readFileSync(join(generated, 'embedded-data.json'), 'utf8')) as EmbeddedData[];
+      const require = createRequire(join(root, 'package.json'));
+      const data = embedded.map((d) => {
+        const dir = packageDirOf(require.resolve(d.module));
+        if (!dir || !existsSync(dir)) throw new Error(`third-party notices: no package for ${d.module}`);
+        return { ...d, from: packageInfo(dir) };
+      });
+      const { name, version } = baseManifest;
+      const product = { name: name.startsWith('__MSG_') ? baseManifest.short_name : name, version };
+      this.emitFile({ type: 'asset', fileName: 'THIRD_PARTY_NOTICES.txt', source: thirdPartyNotices(product, [...dirs].sort().map(packageInfo), data) });
+    },
+  };
+}
+
+/**
+ * The server-location table (src/generated/ip-country.bin, written by data:compile) as a file of the extension:
+ * the background reads it on first use instead of carrying it in its code.
+ */
+function ipCountryData(): Plugin {
+  return {
+    name: 'residency-lens-ip-country',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: IP_COUNTRY_FILE, source: readFileSync(join(generated, 'ip-country.bin')) });
+    },
+  };
+}
+
+const STANDALONE_CONTENT_SCRIPTS = ['src/content/in-page-badge.ts', 'src/content/links.ts'];
+
 export default defineConfig(({ command, mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
   const allSitesGranted = mode === 'chrome-all-sites';
   if (command !== 'build') return { plugins: [preact()], test: testConfig };
-  const outDir = allSitesGranted ? 'dist/chrome-all-sites' : `dist/${browser}`;
+  // A build is a production build whatever NODE_ENV the shell has (vitest sets "test", some CI "development"):
+  // otherwise JSX compiles in development mode, with source file paths and line numbers in the shipped code.
+  process.env.NODE_ENV = 'production';
   const dataset = compiledDataset();
+  const outDir = process.env.RESIDENCY_LENS_OUT_DIR ?? (allSitesGranted ? 'dist/chrome-all-sites' : `dist/${browser}`);
   return {
-    // Large JSON (the dataset, the IP table) is emitted as JSON.parse('...'), which V8 parses faster than the same
+    // The app's imports of src/generated/* follow RESIDENCY_LENS_GENERATED.
+    resolve: { alias: [{ find: /^(\.\.\/)+generated\//, replacement: `${generated}/` }] },
+    // Large JSON (the dataset) is emitted as JSON.parse('...'), which V8 parses faster than the same
     // data as an object literal: it shortens the popup's start.
     json: { stringify: true },
     build: {
@@ -162,19 +248,29 @@ export default defineConfig(({ command, mode }) => {
       // The popup's and the options page's modules are announced in their HTML, so they load side by side instead of
       // one import level after another (no polyfill: the extension's CSP allows no inline script).
       modulePreload: { polyfill: false },
-      // The bundled dataset and the IP-to-country table are large by design (no network, ever).
+      // The bundled host index is large by design (no network, ever).
       chunkSizeWarningLimit: 1500,
+      rollupOptions: {
+        output: {
+          // The background's file is named without a hash: @crxjs puts an id made from the absolute path of the
+          // link-marker script into it before hashing, so its hash would change with the folder the build runs
+          // in, and a reviewer rebuilding from the source archive would not get the same zip.
+          chunkFileNames: (chunk) => (chunk.facadeModuleId?.endsWith('/src/background/index.ts') ? 'assets/background.js' : 'assets/[name]-[hash].js'),
+        },
+      },
     },
     plugins: [
       preact(),
       locales(),
       datasetParts(dataset),
+      ipCountryData(),
       crx({
         manifest: manifestFor(browser, dataset, allSitesGranted) as ManifestV3Export,
         browser,
-        contentScripts: { standaloneFiles: ['src/content/in-page-badge.ts', 'src/content/links.ts'] },
+        contentScripts: { standaloneFiles: STANDALONE_CONTENT_SCRIPTS },
       }),
       noWebAccessibleResources(outDir),
+      notices(STANDALONE_CONTENT_SCRIPTS),
     ],
   };
 });

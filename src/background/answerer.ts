@@ -28,8 +28,18 @@ export type Answerer = {
 /** Slices kept in memory: enough for the tabs a person switches between, small enough to stay light. */
 const KEPT_SLICES = 8;
 
-/** `loadSlice` reads a platform's slice (a packaged file in the extension; tests pass the split dataset). */
-export function createAnswerer(index: HostIndex, loadSlice: (id: string) => Promise<PlatformSlice>, locale = 'en', t: Translate = (key) => key): Answerer {
+/**
+ * `loadSlice` reads a platform's slice (a packaged file in the extension; tests pass the split dataset). `t` is
+ * browser.i18n in the extension; tests pass their own. `locale` (the browser's) decides the user's region;
+ * `displayLocale` (the messages') the formatting.
+ */
+export function createAnswerer(
+  index: HostIndex,
+  loadSlice: (id: string) => Promise<PlatformSlice>,
+  locale = 'en',
+  t: Translate = (key) => key,
+  displayLocale = locale,
+): Answerer {
   const ids = new Map(index.platforms.map((p) => [p.id, p]));
   const kept = new Map<string, Promise<PlatformSlice>>();
   let formatters: Formatters | undefined;
@@ -40,7 +50,7 @@ export function createAnswerer(index: HostIndex, loadSlice: (id: string) => Prom
     locale,
     t,
     // Built on first use, once per start: most starts of the background never write a sentence.
-    formatters: () => (formatters ??= createFormatters(locale)),
+    formatters: () => (formatters ??= createFormatters(displayLocale)),
     slice(id) {
       let slice = kept.get(id);
       if (slice === undefined) {

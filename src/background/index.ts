@@ -5,6 +5,7 @@
  * match the settings. At start it parses only the host index (a few dozen bytes per platform); a platform's full
  * data is loaded when something needs it. Nothing is handled before the state saved by the previous run is back.
  */
+import { parsePageRequest } from '../core/messaging/protocol.ts';
 import {
   allTabs,
   changeHistory,
@@ -26,21 +27,24 @@ import {
   onTabClosed,
   onTabNavigated,
   onTabReplaced,
+  readOwnFile,
   saveTabActivity,
   setAllSitesScript,
   setToolbarBadge,
   syncRegisteredScripts,
   tabUrl,
+  formatLocale,
+  messagesFolder,
   uiLanguage,
 } from '../browser/extension-api.ts';
-import { BADGE_SCRIPT_PREFIX, BADGE_SCRIPTS_FILE, badgeRegistrations, messagesLocale, type BadgeScriptsFile } from '../core/content-data.ts';
+import { BADGE_SCRIPT_PREFIX, BADGE_SCRIPTS_FILE, badgeRegistrations, type BadgeScriptsFile } from '../core/content-data.ts';
 import { sliceFile, type IndexedPlatform, type PlatformSlice } from '../core/dataset/split.ts';
-import { createIpCountryLookup, decodeBase64 } from '../core/observer/ip-country.ts';
+import { decodeIpCountryTable, IP_COUNTRY_FILE } from '../core/ip-country/format.ts';
+import { createIpCountryLookup, type IpCountryLookup } from '../core/ip-country/lookup.ts';
 import { readHistory, recordVisit } from '../core/settings/history.ts';
 import { effectiveRegion, readSettings, updateSettings, type Settings } from '../core/settings/settings.ts';
 import badgeScript from '../content/in-page-badge.ts?script';
 import linkMarkersScript from '../content/links.ts?script';
-import ipCountryJson from '../generated/ip-country.json';
 import hostIndex from 'virtual:residency-lens/host-index';
 import { createAnswerer, framedSummaryOf, pageOf, unframedSummaryOf } from './answerer.ts';
 import { handleContentMessage } from './handle-message.ts';
@@ -48,19 +52,34 @@ import { handlePageMessage, isExtensionPage } from './handle-page-message.ts';
 import { createTabMachine, type ToolbarView } from './tab-machine.ts';
 import { toolbarBadge } from './toolbar-badge.ts';
 
+// The browser's language says where the user is (their region); the messages' language is what they read.
 const locale = uiLanguage();
-const answerer = createAnswerer(hostIndex, async (id) => (await loadPackagedJson(sliceFile(id))) as PlatformSlice, locale, message);
-const regionNames = new Intl.DisplayNames([locale], { type: 'region' });
-const countryName = (code: string) => regionNames.of(code) ?? code;
+const answerer = createAnswerer(hostIndex, async (id) => (await loadPackagedJson(sliceFile(id))) as PlatformSlice, locale, message, formatLocale());
 
 // The stored settings, read once per start and replaced on every change.
 let settings: Settings | undefined;
 const settingsLoaded = loadStoredSettings().then((stored) => (settings ??= readSettings(stored)));
 const currentSettings = async () => settings ?? (await settingsLoaded);
 
-// Built on first use: most sessions never open a popup that needs it.
-let ipCountry: ((ip: string) => string | undefined) | undefined;
-const serverCountry = (ip: string) => (ipCountry ??= createIpCountryLookup(decodeBase64(ipCountryJson.data)))(ip);
+// The server-location table (about 1 MB) is read from the extension's own file on first use, once per
+// background start: most sessions never open a popup about a tab with server addresses.
+let ipCountry: Promise<IpCountryLookup> | undefined;
+const noCountry: IpCountryLookup = () => undefined;
+function loadIpCountry(): Promise<IpCountryLookup> {
+  ipCountry ??= readOwnFile(IP_COUNTRY_FILE).then((bytes) => createIpCountryLookup(decodeIpCountryTable(bytes)));
+  // A failed read is not cached: the next question tries again.
+  return ipCountry.catch(() => {
+    ipCountry = undefined;
+    return noCountry;
+  });
+}
+/** The look-up for a page's question, loading the table only when the tab has server addresses to place. */
+async function serverCountryFor(message: unknown): Promise<IpCountryLookup> {
+  const request = parsePageRequest(message);
+  const activity = request.ok ? machine.activity(request.value.tabId) : undefined;
+  const hasAddresses = activity !== undefined && (activity.pageIp !== undefined || activity.platforms.some((p) => p.ips.length > 0));
+  return hasAddresses ? loadIpCountry() : noCountry;
+}
 
 /**
  * The toolbar, framed by the one framing function: the platform on screen is framed from its slice (loaded on
@@ -76,7 +95,7 @@ function renderToolbar(tabId: number, view: ToolbarView<IndexedPlatform>): void 
   const framed = page ? framedSummaryOf(answerer, page, region).catch(() => unframedSummaryOf(page)) : Promise.resolve(null);
   void framed.then((summary) => {
     if (renders.get(tabId) !== turn) return;
-    void setToolbarBadge(tabId, toolbarBadge(summary, s.toolbarBadge, message, countryName, s.enabled ? view.contacted.map((p) => p.name) : []));
+    void setToolbarBadge(tabId, toolbarBadge(summary, s.toolbarBadge, message, answerer.formatters(), s.enabled ? view.contacted.map((p) => p.name) : []));
   });
 }
 
@@ -157,12 +176,13 @@ function syncBadgeScripts(): Promise<void> {
     badgeSyncWanted = false;
     const s = await currentSettings();
     const { scripts, locales, defaultLocale } = (await loadPackagedJson(BADGE_SCRIPTS_FILE)) as BadgeScriptsFile;
+    // The badge's texts in the locale the browser actually took the extension's messages from.
+    const folder = messagesFolder();
     const display = {
       on: s.enabled && s.inPageBadge,
       region: effectiveRegion(s, locale).region,
       corner: s.badgeCorner,
-      // The badge's texts in the locale the browser shows the extension's messages in.
-      locale: messagesLocale(locale, locales, defaultLocale),
+      locale: locales.includes(folder) ? folder : defaultLocale,
       hidden: s.siteExceptions,
     };
     await syncRegisteredScripts(BADGE_SCRIPT_PREFIX, badgeRegistrations(scripts, display, badgeScript));
@@ -180,7 +200,7 @@ onStoredSettingsChanged((value) => {
 onContentMessage(async (msg, sender) => {
   if (isExtensionPage(sender, extensionId(), extensionOrigin())) {
     await machine.whenReady();
-    return handlePageMessage(msg, sender, extensionId(), extensionOrigin(), machine, await observingAllSites, serverCountry);
+    return handlePageMessage(msg, sender, extensionId(), extensionOrigin(), machine, await observingAllSites, await serverCountryFor(msg));
   }
   const handled = await handleContentMessage(msg, sender, extensionId(), answerer, await currentSettings()).catch(() => ({ reply: { ok: false, error: 'internal' } as const, dismiss: undefined }));
   const key = handled.dismiss;

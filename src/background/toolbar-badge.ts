@@ -3,6 +3,8 @@
  * destination the user's regime flags (else the first destination). Red when data may go where the regime
  * objects (no adequacy, a country of concern), blue otherwise; the tooltip says the same in the regime's words.
  */
+import type { Formatters } from '../core/format.ts';
+import { counted } from '../core/i18n/plural.ts';
 import type { BadgeSummary } from '../core/messaging/protocol.ts';
 import type { Settings } from '../core/settings/settings.ts';
 
@@ -15,17 +17,18 @@ export function toolbarBadge(
   summary: BadgeSummary | null,
   style: Settings['toolbarBadge'],
   t: (key: string, substitutions?: string[]) => string,
-  countryName: (code: string) => string,
+  f: Pick<Formatters, 'country' | 'number' | 'plural'>,
   thirdParties: string[] = [],
 ): ToolbarBadge | null {
+  const countryName = f.country;
   if ((summary === null || summary.countries.length === 0) && thirdParties.length > 0) {
     // Not a platform page, but it sent data to platforms: count them.
-    return { text: style === 'off' ? '' : String(thirdParties.length), color: BADGE_COLOR, title: t('toolbarTitleThirdParties', [String(thirdParties.length), thirdParties.join(', ')]) };
+    return { text: style === 'off' ? '' : String(thirdParties.length), color: BADGE_COLOR, title: counted(t, f, 'toolbarTitleThirdParties', thirdParties.length, [thirdParties.join(', ')]) };
   }
   if (summary === null) return null;
   if (summary.countries.length === 0) {
     // A known platform whose data flows are not sourced yet: say so rather than show nothing.
-    return { text: style === 'off' ? '' : '?', color: BADGE_COLOR, title: t('toolbarTitleNoFlows', [summary.name, String(summary.actions)]) };
+    return { text: style === 'off' ? '' : '?', color: BADGE_COLOR, title: counted(t, f, 'toolbarTitleNoFlows', summary.actions, [summary.name]) };
   }
   const countries = summary.countries.map(countryName).join(', ');
   const lacking = summary.withoutAdequacy.length > 0;

@@ -4,6 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { Runtime, Storage, Tabs } from 'webextension-polyfill';
+import { displayLocale } from '../core/i18n/display-locale.ts';
 import { createKeyedQueue } from '../core/keyed-queue.ts';
 
 export type { Runtime };
@@ -18,6 +19,25 @@ export function uiLanguage(): string {
 
 export function message(key: string, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions);
+}
+
+/**
+ * The locale to format in (country names, dates, lists, numbers, plurals): that of the messages the browser
+ * picked for this extension, which the build writes into each messages.json as `messagesLocale`.
+ */
+export function formatLocale(): string {
+  const messagesLocale = messagesFolder();
+  return messagesLocale ? displayLocale(uiLanguage(), messagesLocale) : uiLanguage();
+}
+
+/** The _locales folder the browser took the extension's messages from ("pt_BR"); empty if the build did not say. */
+export function messagesFolder(): string {
+  return browser.i18n.getMessage('messagesLocale');
+}
+
+/** The writing direction of the extension's own messages ("ltr" or "rtl"), whatever the page's. */
+export function messagesDirection(): 'ltr' | 'rtl' {
+  return browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
 }
 
 export async function setToolbarBadge(tabId: number, badge: { text: string; color: string; title: string } | null): Promise<void> {
@@ -134,6 +154,16 @@ export function openOptionsPage(): Promise<void> {
   return browser.runtime.openOptionsPage();
 }
 
+/**
+ * A file of the extension itself (a build asset), by its path in the extension. The only fetch the extension
+ * makes: to its own origin, which the pages' CSP (`connect-src 'self'`) also limits it to.
+ */
+export async function readOwnFile(path: string): Promise<Uint8Array> {
+  const response = await fetch(browser.runtime.getURL(path));
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 /** The extension's own pages' origin, to tell its popup and options page from content scripts. */
 export function extensionOrigin(): string {
   return browser.runtime.getURL('');
@@ -240,8 +270,8 @@ export async function syncRegisteredScripts(
   });
   const script = (w: (typeof wanted)[number]) => ({
     ...w,
-    // At document_start: the content script decides and builds the badge before the page's own scripts run, and
-    // puts it into <body> as soon as the parser creates it. (Chromium runs registered scripts for document_end
+    // At document_start: the content script decides, builds and places the badge before the page's own scripts run
+    // and before its first paint. (Chromium runs registered scripts for document_end
     // only some 100 to 200 ms after DOMContentLoaded on this machine, measured with the benchmark's pages.)
     runAt: 'document_start' as const,
     allFrames: false,
@@ -254,9 +284,7 @@ export async function syncRegisteredScripts(
 
 /** A JSON file of the extension's own package (the dataset's per-platform parts), never anything from the network. */
 export async function loadPackagedJson(path: string): Promise<unknown> {
-  const response = await fetch(browser.runtime.getURL(path));
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  return response.json();
+  return JSON.parse(new TextDecoder().decode(await readOwnFile(path)));
 }
 
 /** Earlier versions kept the badge's answer per platform domain in storage.local ("badge:<domain>"): drop them. */

@@ -7,6 +7,16 @@
 import * as trie from 'tldts/dist/es6/src/data/trie.js';
 import type { PublicSuffixes } from '../core/dataset/compile.ts';
 import { registrableDomain } from '../core/match/registrable-domain.ts';
+import type { EmbeddedData } from './third-party/notices.ts';
+
+/** The list's own terms, for the third-party notices: tldts's MIT licence covers its code, not the list. */
+export const PUBLIC_SUFFIX_LIST: EmbeddedData = {
+  what: 'Public Suffix List',
+  module: 'tldts/dist/es6/src/data/trie.js',
+  license: 'MPL-2.0',
+  url: 'https://publicsuffix.org/',
+  use: "its rules under the platforms' domains are compiled into the extension's host table (the extension ships no other copy).",
+};
 
 type Trie = {
   edgeChild: ArrayLike<number>;

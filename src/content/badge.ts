@@ -3,12 +3,24 @@
  * page can neither style it nor read it, and a strict Content Security Policy or Trusted Types do not block it.
  * A click or Enter/Space on the badge opens a compact card with the popup's headline (asked for when the card
  * first opens, so drawing the badge waits for nothing); Escape closes it.
+ * It is written in the direction and language of its own messages, whatever the page's (an RTL page must not
+ * cut off the platform's name or move the card's punctuation), and on a small window it shrinks to a pill.
  */
 import { BADGE_CSS } from './badge-styles.ts';
 
 export const HOST_TAG = 'residency-lens-badge';
 
-export type BadgeText = { dataTo: string; noFlows: string; dismiss: string; label: string; more: string; countries: string[] };
+export type BadgeText = {
+  dataTo: string;
+  noFlows: string;
+  dismiss: string;
+  label: string;
+  more: string;
+  countries: string[];
+  /** the messages' own direction and language, set on the badge so the page's cannot apply */
+  dir: 'ltr' | 'rtl';
+  lang: string;
+};
 
 /** What the badge shows: the platform, whether a destination is flagged in the user's regime, the card's headline. */
 export type BadgeView = { name: string; flagged: boolean; headline: () => Promise<string | undefined> };
@@ -41,6 +53,8 @@ export function createBadge(summary: BadgeView, text: BadgeText, corner: string,
   addStyles(root);
 
   const wrap = el('div', 'wrap');
+  wrap.dir = text.dir;
+  wrap.lang = text.lang;
   const badge = el('div', 'badge');
   const open = el('button', 'open');
   open.type = 'button';
@@ -49,7 +63,8 @@ export function createBadge(summary: BadgeView, text: BadgeText, corner: string,
   const mark = el('span', summary.flagged ? 'mark no-adequacy' : 'mark');
   mark.setAttribute('aria-hidden', 'true');
   const label = el('span', 'text');
-  label.append(el('span', 'name', summary.name), text.countries.length > 0 ? ` ${text.dataTo} ${text.countries.join(', ')}` : ` ${text.noFlows}`);
+  // The detail (countries) is left out of the compact pill on small windows; the accessible label keeps it.
+  label.append(el('span', 'name', summary.name), el('span', 'detail', text.countries.length > 0 ? ` ${text.dataTo} ${text.countries.join(', ')}` : ` ${text.noFlows}`));
   open.append(mark, label);
 
   const close = el('button', 'close', '\u00d7');
@@ -76,9 +91,24 @@ export function createBadge(summary: BadgeView, text: BadgeText, corner: string,
     card.hidden = !show;
     open.setAttribute('aria-expanded', String(show));
   };
+  // Where keyboard focus was before it entered the badge: it goes back there when the badge is dismissed, rather
+  // than being lost with the removed button.
+  let focusBefore: Element | null = null;
+  wrap.addEventListener('focusin', (event) => {
+    const from = event.relatedTarget;
+    // Moves inside the badge (the card's button to ×) come from the shadow tree, which host.contains() cannot see.
+    if (from instanceof Element && from !== host && !root.contains(from)) focusBefore = from;
+  });
   // Only the user's own clicks and keys count: the page cannot act for them (synthetic events are not trusted).
   open.addEventListener('click', (event) => event.isTrusted && toggle(card.hidden));
-  close.addEventListener('click', (event) => event.isTrusted && onDismiss());
+  close.addEventListener('click', (event) => {
+    if (!event.isTrusted) return;
+    const back = focusBefore;
+    onDismiss();
+    if (back instanceof HTMLElement || back instanceof SVGElement) {
+      if (back.isConnected) back.focus({ preventScroll: true });
+    }
+  });
   wrap.addEventListener('keydown', (event) => {
     if (event.isTrusted && event.key === 'Escape' && !card.hidden) {
       toggle(false);

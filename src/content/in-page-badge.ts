@@ -6,12 +6,13 @@
  * the badge at once, with nothing to wait for. Only when that data is missing or malformed does it ask the
  * background. The card's headline is asked for when the user opens the card.
  *
- * It runs as the document starts (document_start): the badge is built at once and goes into <body> as soon as the
- * parser creates it, so it is there at the page's first paint. It runs once per document: a single-page app
- * changing its URL stays on the same host, so on the same platform, and keeps its badge. It keeps the badge in the page when the page removes it (a bounded number of times, so a
- * hostile page cannot start a loop), and never throws into the page: every failure ends quietly.
+ * It runs as the document starts (document_start): the badge is built at once and put under the root element,
+ * which exists by then, so it is in the page before the page's first paint. It runs once per document: a
+ * single-page app changing its URL stays on the same host, so on the same platform, and keeps its badge. It keeps
+ * the badge in the page when the page removes it (a bounded number of times, so a hostile page cannot start a
+ * loop), and never throws into the page: every failure ends quietly.
  */
-import { message, sendToBackground, uiLanguage } from '../browser/extension-api.ts';
+import { formatLocale, message, messagesDirection, sendToBackground } from '../browser/extension-api.ts';
 import { badgeOf, CONTENT_GLOBAL, fillMessage, readContentData, type BadgeTexts } from '../core/content-data.ts';
 import { createHostLookup } from '../core/lookup.ts';
 import { cardHeadlineRequest, dismissOnSiteRequest, isCardHeadlineReply, isPageSummaryReply, pageSummaryRequest } from '../core/messaging/content-guards.ts';
@@ -22,42 +23,49 @@ let host: HTMLElement | undefined;
 let reinserts = 0;
 
 type Shown = { name: string; countries: string[]; flagged: boolean; corner: string };
-type Texts = { message(key: keyof BadgeTexts['messages'], substitutions?: string[]): string; country(code: string): string };
+type Texts = {
+  message(key: keyof BadgeTexts['messages'], substitutions?: string[]): string;
+  country(code: string): string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+};
 
 /**
- * The badge's words: from the registered texts file (made at build time), or, without it, from the browser's
- * i18n and Intl, which cost a page that is loading tens of milliseconds.
+ * The badge's words: from the registered texts file (made at build time in the messages' locale), or, without it,
+ * from the browser's i18n and Intl in the messages' locale, which cost a page that is loading tens of milliseconds.
  */
 function texts(registered: BadgeTexts | undefined): Texts {
-  if (registered) return { message: (key, subs) => fillMessage(registered.messages[key], subs), country: (code) => registered.countries[code] ?? code };
+  if (registered) {
+    return {
+      message: (key, subs) => fillMessage(registered.messages[key], subs),
+      country: (code) => registered.countries[code] ?? code,
+      lang: registered.lang,
+      dir: registered.dir,
+    };
+  }
+  const lang = formatLocale();
   let regions: Intl.DisplayNames | undefined;
   return {
     message: (key, subs) => message(key, subs),
-    country: (code) => (regions ??= new Intl.DisplayNames([uiLanguage()], { type: 'region' })).of(code) ?? code,
+    country: (code) => (regions ??= new Intl.DisplayNames([lang], { type: 'region' })).of(code) ?? code,
+    lang,
+    dir: messagesDirection(),
   };
 }
 
-/** Set while the badge waits for the page's <body> (the script runs as the document starts, before it exists). */
-let waitingForBody = false;
-
-/** Into <body>: at once when it exists, else as soon as the parser creates it (nothing of the page shows before). */
+/**
+ * Under the root element, not in <body>: a transform or filter on the body would move and shrink a fixed badge;
+ * and the root element is there when the script runs, before the parser has made <head> or <body>. Placed while
+ * the page is still loading, the badge comes before them; once the page's DOM is complete it moves after them, so
+ * that it comes last in the keyboard's Tab order (after the page's own skip links), as it does when placed later.
+ */
 function place(node: HTMLElement): void {
-  if (document.body) {
-    document.body.append(node);
-    return;
-  }
-  if (waitingForBody) return;
-  waitingForBody = true;
-  const placeNow = () => {
-    if (!waitingForBody) return;
-    waitingForBody = false;
-    watch.disconnect();
-    // A document without <body> (a frameset, say) gets the badge under its root element.
-    if (host) (document.body ?? document.documentElement).append(host);
+  document.documentElement.append(node);
+  if (document.readyState !== 'loading') return;
+  const toEnd = () => {
+    if (node === host && node.parentNode === document.documentElement && node.nextSibling !== null) document.documentElement.append(node);
   };
-  const watch = new MutationObserver(() => document.body && placeNow());
-  watch.observe(document.documentElement, { childList: true });
-  document.addEventListener('DOMContentLoaded', placeNow, { once: true });
+  document.addEventListener('DOMContentLoaded', toEnd, { once: true });
 }
 
 /**
@@ -96,6 +104,8 @@ function draw(shown: Shown, words: Texts): void {
       label: countries.length > 0 ? words.message('badgeLabel', [shown.name, countries.join(', ')]) : words.message('badgeLabelNoFlows', [shown.name]),
       more: words.message('badgeMore'),
       countries,
+      dir: words.dir,
+      lang: words.lang,
     },
     shown.corner,
     () => {
@@ -108,24 +118,14 @@ function draw(shown: Shown, words: Texts): void {
   place(badge);
 }
 
-/** Puts the badge back when the page removes it (rewrites the body, replaces <body>), a bounded number of times. */
+/** Puts the badge back when the page removes it (rewrites the root's children), a bounded number of times. */
 function keepInPage(): void {
-  let watched: HTMLElement | null = null;
-  const watchBody = () => {
-    if (document.body && document.body !== watched) {
-      watched = document.body;
-      observer.observe(watched, { childList: true });
-    }
-  };
   const observer = new MutationObserver(() => {
-    watchBody();
-    if (host === undefined || host.isConnected || waitingForBody || reinserts >= MAX_REINSERTS) return;
+    if (host === undefined || host.isConnected || reinserts >= MAX_REINSERTS) return;
     reinserts += 1;
     place(host);
-    watchBody();
   });
   observer.observe(document.documentElement, { childList: true });
-  watchBody();
 }
 
 function start(): void {

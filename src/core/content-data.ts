@@ -2,19 +2,23 @@
  * What the in-page badge's registered scripts hand the content script before it runs (issue #12: the badge is
  * drawn from data the script already has, with no asynchronous read before the first paint). Each registration
  * lists, in order: the user's region, the user's corner, the badge's texts in the messages' locale, the host table
- * of its platform host, then the content script (see `badgeRegistrations`). The small files only set fields on one object in the content scripts' own
- * global, which the page cannot see; the build writes them (vite.config.ts), the background registers them, and
- * the content script reads them through `readContentData`, falling back to asking the background when anything
- * is missing or malformed.
+ * of its platform host, then the content script (see `badgeRegistrations`). The small files only set fields on one
+ * object in the content scripts' own global, which the page cannot see; the build writes them (vite.config.ts),
+ * the background registers them, and the content script reads them through `readContentData`, falling back to
+ * asking the background (and the browser's i18n) when anything is missing or malformed.
  */
 import type { BadgeScript, BadgeTable, PlatformBadge } from './dataset/split.ts';
+import { localeTag } from './i18n/display-locale.ts';
 import type { Region } from './settings/settings.ts';
 
 /** The property of the content scripts' global that the registered files fill in. */
 export const CONTENT_GLOBAL = 'residencyLens';
 
 export const BADGE_SCRIPT_PREFIX = 'badge:';
-/** The badge scripts' hosts and match patterns and the locales of their texts, read by the background when it (re-)registers them. */
+/**
+ * The badge scripts' hosts and match patterns, and the _locales folders that have a texts file (every one, read
+ * from src/_locales at build time), read by the background when it (re-)registers the scripts.
+ */
 export const BADGE_SCRIPTS_FILE = 'content/badge-scripts.json';
 export type BadgeScriptsFile = { scripts: Array<Pick<BadgeScript, 'host' | 'matches' | 'excludeMatches'>>; locales: string[]; defaultLocale: string };
 export const regionFile = (region: string) => `content/region-${region}.js`;
@@ -32,33 +36,49 @@ export const textScript = (text: BadgeTexts) => assign('text', text);
 
 /** The messages the badge shows (src/_locales), and the country names it may show, in one locale. */
 export const BADGE_MESSAGES = ['badgeDataTo', 'badgeNoFlows', 'badgeDismiss', 'badgeLabel', 'badgeLabelNoFlows', 'badgeMore'] as const;
-export type BadgeTexts = { messages: Record<(typeof BADGE_MESSAGES)[number], string>; countries: Record<string, string> };
+export type BadgeTexts = {
+  messages: Record<(typeof BADGE_MESSAGES)[number], string>;
+  countries: Record<string, string>;
+  /** the messages' language (a BCP 47 tag) and its writing direction, set on the badge so the page's cannot apply */
+  lang: string;
+  dir: 'ltr' | 'rtl';
+};
+
+type TextInfo = { direction?: string };
+type MessageEntry = { message: string; placeholders?: Record<string, { content: string }> };
+
+/** A message with its named placeholders ($PLATFORM$, case-insensitive) replaced by their content ($1), as i18n does. */
+function withPlaceholders(entry: MessageEntry | undefined): string {
+  if (!entry) return '';
+  const named = Object.fromEntries(Object.entries(entry.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p.content]));
+  return entry.message.replace(/\$([\w@]+)\$/g, (whole, name: string) => named[name.toLowerCase()] ?? whole);
+}
+
+/** The writing direction of a language, from Intl (`getTextInfo()` in newer engines, `textInfo` in older ones). */
+function directionOf(tag: string): 'ltr' | 'rtl' {
+  const locale = new Intl.Locale(tag) as Intl.Locale & { getTextInfo?: () => TextInfo; textInfo?: TextInfo };
+  return (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl' ? 'rtl' : 'ltr';
+}
 
 /**
- * The badge's texts for one locale, made at build time from its messages.json and Intl (Node's): reading messages
- * and building Intl's region names in a page as it loads cost the page tens of milliseconds, before the first paint.
+ * The badge's texts for one _locales folder, made at build time from its messages.json and Intl (Node's), in that
+ * folder's language (as display-locale.ts has every surface follow its messages): reading messages and building
+ * Intl's region names in a page as it loads cost the page tens of milliseconds, before the first paint.
  */
-export function badgeTexts(messages: Record<string, { message: string }>, locale: string, countries: readonly string[]): BadgeTexts {
-  const names = new Intl.DisplayNames([locale.replace('_', '-')], { type: 'region' });
+export function badgeTexts(messages: Record<string, MessageEntry>, folder: string, countries: readonly string[]): BadgeTexts {
+  const lang = localeTag(folder);
+  const names = new Intl.DisplayNames([lang], { type: 'region' });
   return {
-    messages: Object.fromEntries(BADGE_MESSAGES.map((key) => [key, messages[key]?.message ?? ''])) as BadgeTexts['messages'],
+    messages: Object.fromEntries(BADGE_MESSAGES.map((key) => [key, withPlaceholders(messages[key])])) as BadgeTexts['messages'],
     countries: Object.fromEntries([...countries].sort().map((code) => [code, names.of(code) ?? code])),
+    lang,
+    dir: directionOf(lang),
   };
 }
 
 /** A message with its substitutions, as browser.i18n.getMessage fills them: $1 to $9, and $$ for a dollar sign. */
 export function fillMessage(template: string, substitutions: readonly string[] = []): string {
   return template.replace(/\$(\$|[1-9])/g, (_, token: string) => (token === '$' ? '$' : (substitutions[Number(token) - 1] ?? '')));
-}
-
-/**
- * The locale whose messages the browser shows: the UI language's own (pt_BR for pt-BR), else its language's (de
- * for de-AT), else the default one, as Chrome and Firefox pick among an extension's _locales.
- */
-export function messagesLocale(uiLanguage: string, locales: readonly string[], defaultLocale: string): string {
-  const [language, region] = uiLanguage.replace('_', '-').split('-');
-  const candidates = [region ? `${language}_${region.toUpperCase()}` : undefined, language].filter((c): c is string => c !== undefined);
-  return candidates.find((c) => locales.includes(c)) ?? defaultLocale;
 }
 
 export type Registration = { id: string; matches: string[]; excludeMatches: string[]; js: string[] };
@@ -100,7 +120,12 @@ export function readContentData(global: unknown): ContentData | undefined {
   if (!Object.values(keys).every((i) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < (table.platforms as unknown[]).length)) return undefined;
   const text = data.text;
   const textOk =
-    isObject(text) && isObject(text.messages) && isObject(text.countries) && BADGE_MESSAGES.every((key) => typeof (text.messages as Record<string, unknown>)[key] === 'string');
+    isObject(text) &&
+    isObject(text.messages) &&
+    isObject(text.countries) &&
+    typeof text.lang === 'string' &&
+    (text.dir === 'ltr' || text.dir === 'rtl') &&
+    BADGE_MESSAGES.every((key) => typeof (text.messages as Record<string, unknown>)[key] === 'string');
   return { region: data.region, corner: data.corner, table: table as BadgeTable, ...(textOk && { text: text as BadgeTexts }) };
 }
 

@@ -1,10 +1,15 @@
-/** Numbers, amounts, dates, lists and country names in the user's locale, through Intl only. */
+/**
+ * Numbers, amounts, dates, lists, plurals and country names through Intl only, in one locale: the one the
+ * surface's messages are in (see i18n/display-locale.ts), never the browser's when the two differ.
+ */
 export type Formatters = {
   country(code: string): string;
   amount(amount: number, currency: string): string;
   number(value: number): string;
   date(iso: string): string;
   list(items: string[]): string;
+  /** the CLDR plural category of a count, for messages with a count (see i18n/plural.ts) */
+  plural(count: number): Intl.LDMLPluralRule;
 };
 
 export function createFormatters(locale: string): Formatters {
@@ -13,6 +18,7 @@ export function createFormatters(locale: string): Formatters {
   const months = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
   const numbers = new Intl.NumberFormat(locale);
   const lists = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const plurals = new Intl.PluralRules(locale);
   return {
     country: (code) => regions.of(code) ?? code,
     // Large amounts in compact form ("€530M", "530 Mio. €"), as people read headlines; exact figures stay in sources.
@@ -30,5 +36,6 @@ export function createFormatters(locale: string): Formatters {
       return d === undefined ? months.format(value) : dates.format(value);
     },
     list: (items) => lists.format(items),
+    plural: (count) => plurals.select(count),
   };
 }

@@ -2,6 +2,8 @@
  * The options page's view: settings in, changes out through `onChange`. It never calls the browser itself, so
  * tests render it from fixtures.
  */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { counted } from '../core/i18n/plural.ts';
 import type { HistoryEntry } from '../core/settings/history.ts';
 import { BADGE_CORNERS, DISPLAY_CURRENCIES, REGIONS, TOOLBAR_STYLES, type Region, type Settings } from '../core/settings/settings.ts';
 import type { Formatters } from '../core/format.ts';
@@ -37,7 +39,7 @@ function HistoryChart({ history, today, days, f, t }: { history: HistoryEntry[];
   const width = 600;
   const bar = width / days;
   return (
-    <svg class="chart" viewBox={`0 0 ${width} 110`} width="100%" role="img" aria-label={t('historyChartLabel', [f.number(days)])}>
+    <svg class="chart" viewBox={`0 0 ${width} 110`} width="100%" role="img" aria-label={counted(t, f, 'historyChartLabel', days)}>
       {series.map((s, i) => (
         <rect key={s.day} x={i * bar + 1} y={95 - (85 * s.visits) / max} width={bar - 2} height={(85 * s.visits) / max}>
           <title>{`${f.date(s.day)}: ${f.number(s.visits)}`}</title>
@@ -48,6 +50,90 @@ function HistoryChart({ history, today, days, f, t }: { history: HistoryEntry[];
         {f.date(today)}
       </text>
     </svg>
+  );
+}
+
+/**
+ * The sites where the badge is hidden. "Show again" removes the row with the focused button, so focus moves to the
+ * row that takes its place (or the one before, or the "none" line): a keyboard user stays where they were.
+ */
+function SiteExceptions({ sites, t, onChange }: { sites: string[]; t: Translate; onChange: OptionsProps['onChange'] }) {
+  const list = useRef<HTMLUListElement>(null);
+  const none = useRef<HTMLParagraphElement>(null);
+  const removed = useRef<number | null>(null);
+  useEffect(() => {
+    const index = removed.current;
+    if (index === null) return;
+    removed.current = null;
+    const buttons = list.current?.querySelectorAll('button') ?? [];
+    (buttons[Math.min(index, buttons.length - 1)] ?? none.current)?.focus();
+  }, [sites]);
+  return (
+    <>
+      {sites.length === 0 ? (
+        <p class="help" ref={none} tabIndex={-1}>
+          {t('optionsNoExceptions')}
+        </p>
+      ) : null}
+      <ul ref={list}>
+        {sites.map((site, i) => (
+          <li key={site} class="inline">
+            <span>{site}</span>
+            <button
+              type="button"
+              onClick={() => {
+                removed.current = i;
+                onChange({ siteExceptions: sites.filter((x) => x !== site) });
+              }}
+              aria-label={t('optionsRemoveException', [site])}
+            >
+              {t('optionsRemove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/**
+ * "Clear history" in two steps: the first press asks, with "Keep it" focused (a double click keeps the history);
+ * Escape or "Keep it" cancels. Focus returns to "Clear history" afterwards.
+ */
+function ClearHistory({ t, onClear }: { t: Translate; onClear(): void }) {
+  const [asking, setAsking] = useState(false);
+  const clear = useRef<HTMLButtonElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  const wasAsking = useRef(false);
+  useEffect(() => {
+    if (asking) keep.current?.focus();
+    else if (wasAsking.current) clear.current?.focus();
+    wasAsking.current = asking;
+  }, [asking]);
+  if (!asking) {
+    return (
+      <button type="button" ref={clear} onClick={() => setAsking(true)}>
+        {t('historyClear')}
+      </button>
+    );
+  }
+  return (
+    <div class="confirm" role="group" aria-labelledby="clear-question" onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}>
+      <p id="clear-question">{t('historyClearConfirm')}</p>
+      <button type="button" ref={keep} onClick={() => setAsking(false)}>
+        {t('historyClearNo')}
+      </button>
+      <button
+        type="button"
+        class="danger"
+        onClick={() => {
+          onClear();
+          setAsking(false);
+        }}
+      >
+        {t('historyClearYes')}
+      </button>
+    </div>
   );
 }
 
@@ -136,17 +222,7 @@ export function Options(p: OptionsProps) {
 
       <fieldset>
         <legend>{t('optionsExceptions')}</legend>
-        {s.siteExceptions.length === 0 ? <p class="help">{t('optionsNoExceptions')}</p> : null}
-        <ul>
-          {s.siteExceptions.map((site) => (
-            <li key={site} class="inline">
-              <span>{site}</span>
-              <button type="button" onClick={() => onChange({ siteExceptions: s.siteExceptions.filter((x) => x !== site) })} aria-label={t('optionsRemoveException', [site])}>
-                {t('optionsRemove')}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <SiteExceptions sites={s.siteExceptions} t={t} onChange={onChange} />
       </fieldset>
 
       <fieldset>
@@ -190,9 +266,7 @@ export function Options(p: OptionsProps) {
           <button type="button" onClick={() => p.onExport('csv')}>
             {t('historyExportCsv')}
           </button>
-          <button type="button" onClick={p.onClearHistory}>
-            {t('historyClear')}
-          </button>
+          <ClearHistory t={t} onClear={p.onClearHistory} />
         </div>
       </fieldset>
     </>

@@ -5,6 +5,7 @@ import { countryFromLocale, effectiveRegion, readSettings, regionFromCountry, up
 import {
   changeHistory,
   changeStoredSettings,
+  formatLocale,
   hasAllSitesAccess,
   loadHistory,
   loadStoredSettings,
@@ -18,13 +19,15 @@ import common from 'virtual:residency-lens/common';
 import { createFormatters } from '../core/format.ts';
 import { Options } from './Options.tsx';
 
+// The browser's language says where the user is (their region); the messages' language is what they read.
 const locale = uiLanguage();
+const display = formatLocale();
 const t = (key: string, subs?: string[]) => message(key, subs);
-const f = createFormatters(locale);
+const f = createFormatters(display);
 const today = () => new Date().toISOString().slice(0, 10);
 // Countries whose data-protection authority is in the dataset, for the "your authority" link.
 const countries = [...new Set(Object.values(common.authorities).filter((a) => a.kind === 'dpa' && a.country !== 'EU').map((a) => a.country))].sort((a, b) =>
-  f.country(a).localeCompare(f.country(b), locale),
+  f.country(a).localeCompare(f.country(b), display),
 );
 const platforms = new Map(hostIndex.platforms.map((p) => [p.id, p]));
 const destinations = (id: string) => platforms.get(id)?.countries ?? [];
@@ -42,7 +45,7 @@ async function draw(settings: Settings): Promise<void> {
   const history = settings.history ? readHistory(await loadHistory(), today(), settings.historyDays) : [];
   const detectedCountry = countryFromLocale(locale);
   const allSites = await hasAllSitesAccess().catch(() => false);
-  document.documentElement.lang = locale;
+  document.documentElement.lang = display;
   render(
     <Options
       settings={settings}
@@ -76,7 +79,12 @@ async function draw(settings: Settings): Promise<void> {
         if (format === 'json') download('residency-lens-history.json', 'application/json', `${JSON.stringify(rows, null, 2)}\n`);
         else download('residency-lens-history.csv', 'text/csv', historyCsv(history, destinations));
       }}
-      onClearHistory={() => void changeHistory(() => undefined).then(() => draw(settings))}
+      onClearHistory={() =>
+        void changeHistory(() => undefined).then(async () => {
+          document.getElementById('status')!.textContent = t('historyCleared');
+          await draw(settings);
+        })
+      }
       allSites={allSites}
       onAllSites={(grant) => {
         // The browser asks the user; this must run inside the click.

@@ -4,9 +4,11 @@
  */
 import type { Source } from '../core/dataset/schema.ts';
 import type { DisclosedAction, Disclosure } from '../core/disclosure/build-disclosure.ts';
-import { convert, fineTotal } from '../core/disclosure/exchange.ts';
+import { countsLine } from '../core/disclosure/counts.ts';
+import { convert } from '../core/disclosure/exchange.ts';
 import { frame, type Framing, type VerdictStatus } from '../core/disclosure/framing.ts';
 import { headline } from '../core/disclosure/headline.ts';
+import { counted } from '../core/i18n/plural.ts';
 import { FlowDiagram } from './FlowDiagram.tsx';
 import type { Formatters } from '../core/format.ts';
 import type { PopupContext, PopupState } from './popup-state.ts';
@@ -39,10 +41,10 @@ export type PopupProps = {
   actions: PopupActions & { grantAllSites(): void };
 };
 
-function ThirdPartiesSection({ tp, ctx, t, f, actions }: { tp: ThirdParties; ctx: PopupContext; t: Translate; f: Formatters; actions: PopupProps['actions'] }) {
+/** The platforms this page sent data to; shown only when there are some (see ThirdPartiesStatus). */
+function ThirdPartiesSection({ tp, ctx, t, f }: { tp: ThirdParties; ctx: PopupContext; t: Translate; f: Formatters }) {
   return (
-    <Section id="third-parties" title={t('thirdPartiesCount', [f.number(tp.platforms.length)])} open={tp.platforms.length > 0}>
-      {tp.platforms.length === 0 ? <p class="muted">{t(tp.observing ? 'thirdPartiesNone' : 'thirdPartiesOff')}</p> : null}
+    <Section id="third-parties" title={t('thirdPartiesCount', [f.number(tp.platforms.length)])} open>
       <ul class="list">
         {tp.platforms.map(({ disclosure: d, hosts, requests, serverCountries }) => (
           <li key={d.platform.id} class="third-party">
@@ -57,12 +59,27 @@ function ThirdPartiesSection({ tp, ctx, t, f, actions }: { tp: ThirdParties; ctx
           </li>
         ))}
       </ul>
-      {!tp.observing ? (
+    </Section>
+  );
+}
+
+/**
+ * On a site that is no platform: the platforms it sent data to, or that none did so far, or (without access to
+ * all sites) that the extension is not watching it at all and how to change that. A bare "(0)" would read as
+ * "this page sent your data nowhere".
+ */
+function ThirdPartiesStatus({ tp, ctx, t, f, actions }: { tp: ThirdParties; ctx: PopupContext; t: Translate; f: Formatters; actions: PopupProps['actions'] }) {
+  if (tp.platforms.length > 0) return <ThirdPartiesSection tp={tp} ctx={ctx} t={t} f={f} />;
+  if (tp.observing) return <p class="watching">{t('thirdPartiesNone')}</p>;
+  return (
+    <div class="not-watching">
+      <p>{t('thirdPartiesOff')}</p>
+      <div class="buttons">
         <button type="button" onClick={actions.grantAllSites}>
           {t('grantAllSites')}
         </button>
-      ) : null}
-    </Section>
+      </div>
+    </div>
   );
 }
 
@@ -118,7 +135,19 @@ function StatusChecked({ status, t, f }: { status: DisclosedAction['status']; t:
   );
 }
 
-function Section({ id, title, open = false, children }: { id: string; title: string; open?: boolean; children: preact.ComponentChildren }) {
+/**
+ * A folding section. An empty one (`empty` says what is missing) is a plain heading and a sentence instead:
+ * nothing to open, nothing that promises content.
+ */
+function Section({ id, title, open = false, empty, children }: { id: string; title: string; open?: boolean; empty?: string; children?: preact.ComponentChildren }) {
+  if (empty !== undefined) {
+    return (
+      <section class="section empty" aria-labelledby={id}>
+        <h2 id={id}>{title}</h2>
+        <p class="muted">{empty}</p>
+      </section>
+    );
+  }
   return (
     <details class="section" open={open}>
       <summary id={id}>
@@ -132,21 +161,7 @@ function Section({ id, title, open = false, children }: { id: string; title: str
 }
 
 function Counts({ d, ctx, t, f }: { d: Disclosure; ctx: PopupContext; t: Translate; f: Formatters }) {
-  const parts = [t('countActions', [f.number(d.counts.actions)])];
-  if (d.counts.fines > 0) {
-    // In the display currency (the setting, else the regime's), converted at the stated reference rate when the
-    // fines were decided in another; the amounts as decided stay on each action.
-    const total = fineTotal(d.counts.fineTotals, ctx.currency, ctx.rates);
-    const amounts = [
-      ...(total.converted ? [t('approximately', [f.amount(total.converted.amount, total.converted.currency)])] : []),
-      ...total.asDecided.map((x) => f.amount(x.amount, x.currency)),
-    ];
-    parts.push(t('countFines', [f.number(d.counts.fines), f.list(amounts)]));
-  }
-  if (d.counts.transferFindings > 0) parts.push(t('countTransfers', [f.number(d.counts.transferFindings)]));
-  if (d.counts.underAppeal > 0) parts.push(t('countAppealed', [f.number(d.counts.underAppeal)]));
-  if (d.counts.statusUnknown > 0) parts.push(t('countStatusUnknown', [f.number(d.counts.statusUnknown)]));
-  return <p class="counts">{parts.join(' · ')}</p>;
+  return <p class="counts">{countsLine(d, ctx, t, f)}</p>;
 }
 
 function Responsible({ d, t, f }: { d: Disclosure; t: Translate; f: Formatters }) {
@@ -256,7 +271,7 @@ function ActionItem({ action, ctx, t, f }: { action: DisclosedAction; ctx: Popup
     <li class={old ? 'action old' : 'action'}>
       <div class="row">
         <time dateTime={action.date}>{action.dateIsAnnouncement ? t('dateAnnounced', [f.date(action.date)]) : f.date(action.date)}</time>
-        {old ? <span class="tag">{t('oldDecision', [f.number(ctx.recentYears)])}</span> : null}
+        {old ? <span class="tag">{counted(t, f, 'oldDecision', ctx.recentYears)}</span> : null}
       </div>
       <div class="authority">
         {action.authorityInfo?.name ?? action.authority}
@@ -357,7 +372,7 @@ function PlatformView({ d, ctx, tp, t, f, actions }: { d: Disclosure; ctx: Popup
         <FlowDiagram d={d} ctx={ctx} framing={framing} t={t} f={f} />
         <Counts d={d} ctx={ctx} t={t} f={f} />
       </header>
-      {tp.platforms.length > 0 ? <ThirdPartiesSection tp={tp} ctx={ctx} t={t} f={f} actions={actions} /> : null}
+      {tp.platforms.length > 0 ? <ThirdPartiesSection tp={tp} ctx={ctx} t={t} f={f} /> : null}
       {ctx.homeLaws.length > 0 ? (
         <Section id="home" title={t('yourRegionLaws')}>
           <ul>
@@ -373,7 +388,11 @@ function PlatformView({ d, ctx, tp, t, f, actions }: { d: Disclosure; ctx: Popup
       <Section id="responsible" title={t('whoIsResponsible')}>
         <Responsible d={d} t={t} f={f} />
       </Section>
-      <Section id="destinations" title={t('whereDataGoesCount', [f.number(d.destinations.length)])}>
+      <Section
+        id="destinations"
+        title={d.destinations.length > 0 ? t('whereDataGoesCount', [f.number(d.destinations.length)]) : t('whereDataGoes')}
+        {...(d.destinations.length === 0 && d.transferMechanisms.length === 0 && { empty: t('whereDataGoesNone') })}
+      >
         <ul class="list">
           {framing.destinations.map((item) => (
             <DestinationItem key={item.destination.country} item={item} t={t} f={f} />
@@ -396,7 +415,11 @@ function PlatformView({ d, ctx, tp, t, f, actions }: { d: Disclosure; ctx: Popup
           </>
         ) : null}
       </Section>
-      <Section id="actions" title={t('regulatoryActionsCount', [f.number(d.actions.length)])}>
+      <Section
+        id="actions"
+        title={d.actions.length > 0 ? t('regulatoryActionsCount', [f.number(d.actions.length)]) : t('regulatoryActions')}
+        {...(d.actions.length === 0 && { empty: t('regulatoryActionsNone') })}
+      >
         <Counts d={d} ctx={ctx} t={t} f={f} />
         <ol class="list timeline">
           {d.actions.map((action) => (
@@ -474,7 +497,7 @@ export function Popup({ state, context, thirdParties, t, f, actions }: PopupProp
       </header>
       <p>{state.kind === 'unknown' ? t('unknownSite') : t('notAWebsiteText')}</p>
       {state.kind === 'unknown' ? <p>{t('absenceNotClean')}</p> : null}
-      {state.kind === 'unknown' ? <ThirdPartiesSection tp={thirdParties} ctx={context} t={t} f={f} actions={actions} /> : null}
+      {state.kind === 'unknown' ? <ThirdPartiesStatus tp={thirdParties} ctx={context} t={t} f={f} actions={actions} /> : null}
       <Footer ctx={context} t={t} f={f} actions={actions} />
     </>
   );

@@ -9,7 +9,7 @@ import { accessRequest } from '../core/disclosure/access-request.ts';
 import { disclosureMarkdown } from '../core/disclosure/summary-markdown.ts';
 import { ISSUE_TRACKER_NEW } from '../core/project.ts';
 import { readSettings, updateSettings } from '../core/settings/settings.ts';
-import { changeStoredSettings, loadPackagedJson, loadStoredSettings, message, openOptionsPage, requestAllSitesAccess, sendFromPage, tabUrl, uiLanguage } from '../browser/extension-api.ts';
+import { changeStoredSettings, formatLocale, loadPackagedJson, loadStoredSettings, message, openOptionsPage, requestAllSitesAccess, sendFromPage, tabUrl, uiLanguage } from '../browser/extension-api.ts';
 import { buildDisclosure } from '../core/disclosure/build-disclosure.ts';
 import { sliceFile, sliceSource, type PlatformSlice } from '../core/dataset/split.ts';
 import { parseTabActivityReply, tabActivityRequest } from '../core/messaging/protocol.ts';
@@ -46,11 +46,13 @@ async function start(): Promise<void> {
   const settings = readSettings(stored);
   const target = popupTarget(hostIndex, settings, tab?.url);
   const [slice, contacted] = await Promise.all([target.kind === 'platform' ? loadSlice(target.platformId).catch(() => undefined) : undefined, contactedRead]);
+  // The browser's language says where the user is (their region); the messages' language is what they read.
   const locale = uiLanguage();
+  const display = formatLocale();
   const t = (key: string, subs?: string[]) => message(key, subs);
-  const f = createFormatters(locale);
+  const f = createFormatters(display);
   const context = popupContext(common, settings, locale, new Date().toISOString().slice(0, 10), ISSUE_TRACKER_NEW);
-  document.documentElement.lang = locale;
+  document.documentElement.lang = display;
   render(
     <Popup
       state={stateOf(target, slice && sliceSource(slice), slice?.platform)}
@@ -63,6 +65,7 @@ async function start(): Promise<void> {
           await navigator.clipboard.writeText(text);
           document.getElementById('status')!.textContent = t('copied');
         },
+        // The summary opens as the popup does (headline, counts) and ends with what the reader can do.
         summaryMarkdown: (d) => disclosureMarkdown(d, context, t, f),
         accessRequest: (d) => accessRequest(d, context.region, t),
         openOptions: () => void openOptionsPage(),

@@ -185,7 +185,8 @@ export function runLookupBench(dataset: CompiledDataset, opts: LookupOptions, ma
   };
   let sink = 0;
   const nsPerLookup = measure('reused', opts.rounds);
-  const freshNs = measure('fresh', Math.max(3, Math.ceil(opts.rounds / 2)));
+  // The goals are judged on new strings (issue #12): that is what the request observer is handed.
+  const freshNs = measure('fresh', opts.rounds);
   const freshRatio = (num: string, den: string) => round(median(freshNs[num]!.map((v, i) => v / freshNs[den]![i]!)));
 
   const ratio = (num: string, den: string) => nsPerLookup[num]!.map((v, i) => v / nsPerLookup[den]![i]!);
@@ -195,8 +196,8 @@ export function runLookupBench(dataset: CompiledDataset, opts: LookupOptions, ma
       return [c.id, { label: c.label, medianNs: round(median(v)), p10Ns: round(quantile(v, 0.1)), p90Ns: round(quantile(v, 0.9)), roundsNs: v.map((x) => round(x)) }];
     }),
   );
-  const speedupVsTldts = median(ratio('a_tldts', 'p_lookupHost'));
-  const overFloor = median(ratio('p_lookupHost', 'b_map_floor'));
+  const speedupVsTldts = freshRatio('a_tldts', 'p_lookupHost');
+  const overFloor = freshRatio('p_lookupHost', 'b_map_floor');
   return {
     benchmark: 'hostname-to-platform',
     machine: machineInfo,
@@ -208,10 +209,10 @@ export function runLookupBench(dataset: CompiledDataset, opts: LookupOptions, ma
     sketchDisagreementsWithLookupHost: bottomUpDisagreements,
     results: summary,
     ratios: {
-      tldtsOverLookupHost: { median: round(speedupVsTldts), perRound: ratio('a_tldts', 'p_lookupHost').map((x) => round(x)) },
+      tldtsOverLookupHost: { median: round(median(ratio('a_tldts', 'p_lookupHost'))), perRound: ratio('a_tldts', 'p_lookupHost').map((x) => round(x)) },
       tldtsFastOverLookupHost: { median: round(median(ratio('a2_tldts_no_extract', 'p_lookupHost'))) },
       tldtsOverLookup: { median: round(median(ratio('a_tldts', 'p_lookup'))) },
-      lookupHostOverFloor: { median: round(overFloor), perRound: ratio('p_lookupHost', 'b_map_floor').map((x) => round(x)) },
+      lookupHostOverFloor: { median: round(median(ratio('p_lookupHost', 'b_map_floor'))), perRound: ratio('p_lookupHost', 'b_map_floor').map((x) => round(x)) },
       lookupOverFloor: { median: round(median(ratio('p_lookup', 'b_map_floor'))) },
       sketchOverFloor: { median: round(median(ratio('x_bottom_up_sketch', 'b_map_floor'))) },
       lookupHostOverSketch: { median: round(median(ratio('p_lookupHost', 'x_bottom_up_sketch'))) },
@@ -225,8 +226,8 @@ export function runLookupBench(dataset: CompiledDataset, opts: LookupOptions, ma
       tldtsOverSketch: freshRatio('a_tldts', 'x_bottom_up_sketch'),
     },
     goals: {
-      atLeast3xFasterThanTldts: { target: '>= 3', value: round(speedupVsTldts), met: speedupVsTldts >= 3 },
-      within3xOfMapFloor: { target: '<= 3', value: round(overFloor), met: overFloor <= 3 },
+      atLeast3xFasterThanTldts: { target: '>= 3, new strings', value: speedupVsTldts, met: speedupVsTldts >= 3 },
+      within3xOfMapFloor: { target: '<= 3, new strings', value: overFloor, met: overFloor <= 3 },
     },
     sink,
   };

@@ -7,6 +7,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from '../../src/cli/read-data.ts';
+import { BUDGETS, budgetGzipBytes } from '../budgets.ts';
+import { builtSizes } from '../support/built-sizes.ts';
 import { median, round, type Machine } from './common.ts';
 
 /** Separate Node processes for the heap figure; the median is reported. */
@@ -81,10 +83,18 @@ export function runSizes(machineInfo: Machine, opts: { dist: { root: string; chr
   const heap = (step: (p: Probe) => number) => median(probes.map(step));
   const kib = (n: number) => round(n / 1024, 1);
   const contentGoal = 10 * 1024;
+  const built = builtSizes(dist);
+  const platforms = (JSON.parse(readFileSync(join(ROOT, 'src/generated/dataset.json'), 'utf8')) as { platforms: unknown[] }).platforms.length;
+  const budgets = Object.fromEntries(Object.entries(BUDGETS).map(([name, b]) => {
+    const size = built[name as keyof typeof built];
+    const budget = budgetGzipBytes(b, platforms);
+    const met = size.gzipBytes <= budget && (!('bytes' in b) || size.bytes <= b.bytes);
+    return [name, { gzipBytes: size.gzipBytes, bytes: size.bytes, budgetGzipBytes: budget, platforms, ...('bytes' in b && { budgetBytes: b.bytes }), met, why: b.why }];
+  }));
   return {
     benchmark: 'sizes',
     machine: machineInfo,
-    method: 'gzip level 9 (node:zlib) of each file; the popup counts the scripts and style sheets its HTML loads plus every module they import statically; the background counts the service worker module and its static imports (the bundled dataset included). Zips: the web-ext build command of `npm run package`, run on a private copy of this build taken right after it (others may rebuild dist/ meanwhile), so artifacts/ is left alone. Memory: a separate `node --expose-gc` process loads the code, then parses the host index (what the background parses at start) and builds the look-up (createAnswerer, as the background does), then asks for the headline of every platform (slices loaded on demand), taking process.memoryUsage().heapUsed after three full GCs at each step; median of 5 such processes. Node V8 runs without pointer compression, Chrome V8 with it, so the extension heap should be somewhat smaller.',
+    method: 'gzip level 9 (node:zlib) of each file; the popup counts the scripts and style sheets its HTML loads plus every module they import statically; the background counts the service worker module and its static imports (the host index included; the platforms\' slices and the IP data, data/ip-country.bin, are separate files read on demand). Budgets: test/budgets.ts, measured by test/support/built-sizes.ts as the unit test does. Zips: the web-ext build command of `npm run package`, run on a private copy of this build taken right after it (others may rebuild dist/ meanwhile), so artifacts/ is left alone. Memory: a separate `node --expose-gc` process loads the code, then parses the host index (what the background parses at start) and builds the look-up (createAnswerer, as the background does), then asks for the headline of every platform (slices loaded on demand), taking process.memoryUsage().heapUsed after three full GCs at each step; median of 5 such processes. Node V8 runs without pointer compression, Chrome V8 with it, so the extension heap should be somewhat smaller.',
     contentScript: { ...content, kib: kib(content.bytes), gzipKiB: kib(content.gzipBytes) },
     contentScripts: contentScripts.map((f) => ({ ...f, gzipKiB: kib(f.gzipBytes) })),
     popup: { js: { ...popup.js, gzipKiB: kib(popup.js.gzipBytes) }, css: { ...popup.css, gzipKiB: kib(popup.css.gzipBytes) } },
@@ -99,6 +109,7 @@ export function runSizes(machineInfo: Machine, opts: { dist: { root: string; chr
       afterOneSummaryPerPlatformBytes: heap((p) => p.afterSummaries - p.afterLookup),
       raw: probes,
     },
+    budgets,
     goals: { contentScriptUnder10KiBGzip: { target: '< 10 KiB gzip', value: kib(content.gzipBytes), met: content.gzipBytes < contentGoal } },
   };
 }

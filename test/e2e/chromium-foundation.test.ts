@@ -66,7 +66,7 @@ describe('Chromium: foundation', () => {
     const tabId = await tabIdOf(ext, 'https://www.tiktok.com/foryou');
     const badge = await toolbarBadge(ext, tabId);
     expect(Number(badge.text)).toBeGreaterThanOrEqual(3);
-    expect(badge.title).toMatch(/^TikTok: data may go to .*China/);
+    expect(badge.title).toMatch(/^TikTok – possible data destinations: .*China/);
     await page.close();
   });
 

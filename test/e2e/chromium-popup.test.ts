@@ -60,7 +60,7 @@ describe.each(['light', 'dark'] as const)('Chromium popup, %s theme', (theme) =>
   it('shows the summary sentence, the diagram, the timeline and working source links', async () => {
     const popup = await openPopup(ext);
     const headline = await popup.locator('.headline').innerText();
-    expect(headline).toMatch(/TikTok stores user data in .*Ireland.*accessed remotely from .*China/);
+    expect(headline).toMatch(/Countries where TikTok stores user data: .*Ireland.*accessed from remotely: .*China/);
     expect(headline).toMatch(/China[^.]*: no EU adequacy decision/);
     expect(await popup.locator('svg[role="img"]').getAttribute('aria-label')).toContain('China');
     if (SCREENSHOTS) {

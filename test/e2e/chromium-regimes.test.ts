@@ -123,7 +123,7 @@ describe('Chromium: the headline of a platform whose data is only processed abro
     const popup = await ext.context.newPage();
     await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${id}`);
     const headline = await popup.locator('.headline').innerText();
-    expect(headline).toMatch(/^Google Gemini processes user data in [^.]+\.$/);
+    expect(headline).toMatch(/^Countries where Google Gemini processes user data: [^.]+\.$/);
     expect(headline).not.toMatch(/\balso\b/);
     await popup.close();
     await gemini.close();

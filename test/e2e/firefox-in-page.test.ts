@@ -61,6 +61,16 @@ describe('Firefox: the badge on hostile pages', () => {
     await page.close();
   });
 
+  it('is in the page before its first script runs, and comes last in the Tab order, under the root element', async () => {
+    const page = await open('https://www.tiktok.com/skip');
+    await waitForFirefoxBadge(page);
+    expect(await page.evaluate(() => (window as unknown as { badgeAtFirstScript: boolean }).badgeAtFirstScript)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lastElementChild?.localName)).toBe('residency-lens-badge');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('skip');
+    await page.close();
+  });
+
   it('shows nothing in an iframe, nor on the unrelated page around it', async () => {
     const page = await open('https://news.example-news.com/iframe');
     await new Promise((r) => setTimeout(r, 2500));

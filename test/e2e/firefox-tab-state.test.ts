@@ -157,7 +157,7 @@ describe('Firefox: malformed registered data', () => {
     const dist = join(mkdtempSync(join(tmpdir(), 'rl-broken-dist-')), 'firefox');
     cpSync(FIREFOX_DIST, dist, { recursive: true });
     writeFileSync(join(dist, 'content/hosts/tiktok.com.js'), '(globalThis.residencyLens ??= {}).table = { hosts: "garbage", platforms: 5 };\n');
-    const browser = await launchFirefox(HOSTS, dist);
+    const browser = await launchFirefox(HOSTS, {}, dist);
     try {
       await until(() => registered(browser), (ids) => ids.length > 100);
       const page = await browser.newPage();

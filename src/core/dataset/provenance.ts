@@ -108,9 +108,6 @@ export function provenanceProblems(dataset: Dataset, policy: SourcePolicy, fileO
     platform.transferMechanisms.forEach((m, i) => checkSources(m.sources, `transferMechanisms.${i}.sources`, policy, aboutItself, ownWho, add));
     platform.positions.forEach((p, i) => checkSources(p.sources, `positions.${i}.sources`, policy, aboutItself, ownWho, add));
 
-    if (!platform.flows.some((f) => DATA_ROLES.has(f.role)) && !platform.flowStatement) {
-      add('flows', 'no storage, remote-access or processing country: add one from the privacy policy or a finding, or a flowStatement quoting what the operator says instead');
-    }
     if (platform.flowStatement) {
       checkSources(platform.flowStatement.sources, 'flowStatement.sources', policy, aboutItself, ownWho, add);
       if (!platform.flowStatement.sources.some((s) => s.quote)) add('flowStatement.sources', 'quote what the operator says (its exact words)');
@@ -142,6 +139,21 @@ export function provenanceProblems(dataset: Dataset, policy: SourcePolicy, fileO
     jurisdiction.laws.forEach((law, i) => checkSources(law.sources, `laws.${i}.sources`, policy, authorityHosts, official, add));
   }
   return problems;
+}
+
+/**
+ * Platforms for which nothing says where data goes: no storage, access or processing country and no quoted
+ * statement of the operator's. Not an error (an unknown is shown as unknown, never invented), but counted on every
+ * check so the gap stays visible until someone finds the operator's words.
+ */
+export function coverageGaps(dataset: Dataset, fileOf: (platform: Platform) => string): Problem[] {
+  return dataset.platforms
+    .filter((p) => !p.flows.some((f) => DATA_ROLES.has(f.role)) && !p.flowStatement)
+    .map((p) => ({
+      file: fileOf(p),
+      field: 'flows',
+      message: 'nothing says where its data goes: add a country from the privacy policy or a finding, or a flowStatement quoting what the operator says',
+    }));
 }
 
 /** Share of actions whose first source is primary: the popup's first link should be the deciding body's own. */

@@ -1,28 +1,33 @@
 /**
- * The disclosure as Markdown, with every source, for the "copy summary" action (journalists, researchers).
- * Text comes through `t` and formatting through `f`, so it follows the user's language; the legal frame is the
- * user's regime, through the same `frame` as the popup.
+ * The disclosure as Markdown, with every source, for the "copy summary" action (journalists, researchers). It
+ * opens as the popup does (headline, counts line) and ends with what the reader can do; sections with nothing in
+ * them are left out. Text comes through `t` and formatting through `f`, so it follows the messages' language; the
+ * legal frame is the user's regime, through the same `frame` as the popup.
  */
 import type { CompiledRegime } from '../dataset/compile.ts';
 import type { Authority } from '../dataset/schema.ts';
 import type { Region } from '../settings/settings.ts';
 import type { Disclosure } from './build-disclosure.ts';
+import { countsLine, type CountsContext } from './counts.ts';
 import { frame } from './framing.ts';
+import type { Formatters } from '../format.ts';
 
 type Translate = (key: string, substitutions?: string[]) => string;
-type Format = { country(code: string): string; amount(amount: number, currency: string): string; date(iso: string): string; list(items: string[]): string };
-export type MarkdownContext = { region: Region; regime?: CompiledRegime; nationalAuthority?: Authority };
+type Format = Pick<Formatters, 'country' | 'amount' | 'date' | 'list' | 'number' | 'plural'>;
+export type MarkdownContext = CountsContext & { region: Region; regime?: CompiledRegime; nationalAuthority?: Authority };
 
 const link = (s: { url: string; publisher: string }) => `[${s.publisher.replace(/[[\]]/g, '')}](${s.url})`;
 
 export function disclosureMarkdown(d: Disclosure, ctx: MarkdownContext, t: Translate, f: Format): string {
   const framing = frame(d, ctx.region, t, f);
-  const lines: string[] = [`# ${d.platform.name}`, '', framing.headline, ''];
+  const lines: string[] = [`# ${d.platform.name}`, '', framing.headline, '', countsLine(d, ctx, t, f), ''];
   if (d.operator) lines.push(`- ${t('operator')}: ${d.operator.name}, ${f.country(d.operator.country)} (${d.operator.sources.map(link).join(', ')})`);
   if (d.parent) lines.push(`- ${t('parent')}: ${d.parent.name}, ${f.country(d.parent.headquarters ?? d.parent.country)} (${d.parent.sources.map(link).join(', ')})`);
   if (d.leadAuthority) lines.push(`- ${t('leadAuthority')}: ${d.leadAuthority.name}`);
   if (d.privacyContact) lines.push(`- ${t('privacyContact')}: ${d.privacyContact.email ?? d.privacyContact.url ?? ''} (${d.privacyContact.sources.map(link).join(', ')})`);
-  lines.push('', `## ${t('whereDataGoes')}`, '');
+  const rules = ctx.regime?.frame === 'none' ? [] : (ctx.regime?.rules ?? []);
+  // The regime's rules and list are about destinations: with none to apply them to, the section is empty.
+  if (d.destinations.length > 0 || d.transferMechanisms.length > 0) lines.push('', `## ${t('whereDataGoes')}`, '');
   for (const { destination: dest, verdict, label } of framing.destinations) {
     for (const role of dest.roles) {
       lines.push(`- ${f.country(dest.country)}: ${t(`role_${role.role.replaceAll('-', '_')}`)}${role.detail ? `. ${role.detail}` : ''} (${role.sources.map(link).join(', ')})`);
@@ -32,16 +37,15 @@ export function disclosureMarkdown(d: Disclosure, ctx: MarkdownContext, t: Trans
       const sources = entry && entry.sources.length > 0 ? ` (${entry.sources.map(link).join(', ')})` : '';
       lines.push(`  - ${label}${entry?.decided ? `, ${f.date(entry.decided)}` : ''}${entry?.scope ? `. ${entry.scope}` : ''}${sources}`);
     }
-    for (const law of dest.laws) lines.push(`  - ${law.name}: ${law.summary} (${law.sources.map(link).join(', ')})`);
   }
-  for (const rule of ctx.regime?.frame === 'none' ? [] : (ctx.regime?.rules ?? [])) {
+  for (const rule of d.destinations.length > 0 ? rules : []) {
     lines.push(`- ${rule.provision}: ${rule.summary} (${rule.sources.map(link).join(', ')})`);
   }
-  if (ctx.regime?.list) lines.push(`- ${ctx.regime.list.name} (${ctx.regime.list.sources.map(link).join(', ')})`);
+  if (ctx.regime?.list && d.destinations.length > 0) lines.push(`- ${ctx.regime.list.name} (${ctx.regime.list.sources.map(link).join(', ')})`);
   for (const m of d.transferMechanisms) {
     lines.push(`- ${t(`mechanism_${m.mechanism.replaceAll('-', '_')}`)}${m.detail ? `: ${m.detail}` : ''} (${m.sources.map(link).join(', ')})`);
   }
-  lines.push('', `## ${t('regulatoryActions')}`, '');
+  if (d.actions.length > 0) lines.push('', `## ${t('regulatoryActions')}`, '');
   for (const a of d.actions) {
     const amount = a.amount !== undefined && a.currency ? `, ${f.amount(a.amount, a.currency)}` : '';
     const date = a.dateIsAnnouncement ? t('dateAnnounced', [f.date(a.date)]) : f.date(a.date);

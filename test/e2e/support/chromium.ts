@@ -3,6 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { badgeText, CHROMIUM_ARGS, CHROMIUM_BIN, waitForBadge } from '../../../src/cli/browsers/chromium.ts';
+
+// Shared with `npm start`, which drives the same browser the same way.
+export { badgeText, CHROMIUM_ARGS, CHROMIUM_BIN, waitForBadge };
 
 export const CHROME_DIST = resolve(import.meta.dirname, '../../../dist/chrome');
 /** The same build with access to all sites granted at install (see manifestFor in vite.config.ts). */
@@ -17,33 +21,11 @@ export type ExtensionBrowser = {
   close(): Promise<void>;
 };
 
-/**
- * The flags every test launch uses. The last two stop the two services that still call Google with the rest in
- * place (measured on Debian Chromium 156.0.8078.108, no extension loaded): the component updater's on-demand
- * check for the on-device model, which `--disable-component-update` does not cover, goes to a closed loopback
- * port instead of update.googleapis.com, and the sign-in check (ListAccounts) goes to the same port instead of
- * accounts.google.com. Neither changes what a page or the extension can do. The no-network test does not rely
- * on them: it tells the browser's requests from the extension's by their initiator in the net log.
- */
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--component-updater=url-source=http://127.0.0.1:9/',
-  '--gaia-url=http://127.0.0.1:9/',
-];
-
-/** Debian's Chromium unless CHROMIUM_BIN names another (as `npm start` reads it). */
-export const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
-
 export type ChromiumLaunch = {
   port: number;
   hosts: string[];
+  /** Where `hosts` resolve: the loopback server's address, '127.0.0.1' unless the test serves over IPv6 ('[::1]'). */
+  address?: string;
   userDataDir?: string;
   colorScheme?: 'light' | 'dark';
   locale?: string;
@@ -58,7 +40,7 @@ export type ChromiumLaunch = {
  * "without" side of the benchmarks' A/B runs).
  */
 export async function launchChromiumContext(opts: ChromiumLaunch & { extensionDir: string | null }): Promise<BrowserContext> {
-  const rules = opts.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`).join(', ');
+  const rules = opts.hosts.map((h) => `MAP ${h} ${opts.address ?? '127.0.0.1'}:${opts.port}`).join(', ');
   const profile = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'rl-chromium-'));
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_BIN,
@@ -150,32 +132,6 @@ export async function badgeName(page: Page): Promise<string | undefined> {
   const name = all(host).find((n) => classOf(n) === 'name');
   const text = (node: Node): string => (node.nodeType === 3 ? (node.nodeValue ?? '') : (node.children ?? []).map(text).join(''));
   return name ? text(name) : '';
-}
-
-/** Text inside the closed shadow root of the in-page badge, read through CDP (the page itself cannot). */
-export async function badgeText(page: Page): Promise<string | undefined> {
-  const cdp = await page.context().newCDPSession(page);
-  type Node = { localName?: string; nodeType: number; nodeValue?: string; children?: Node[]; shadowRoots?: Node[] };
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
-  await cdp.detach();
-  const find = (node: Node): Node | undefined =>
-    node.localName === 'residency-lens-badge' ? node : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(find).find(Boolean);
-  const host = find(root);
-  if (!host) return undefined;
-  const text = (node: Node): string =>
-    node.localName === 'style' ? '' : node.nodeType === 3 ? (node.nodeValue ?? '') : [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(text).join('');
-  return text(host);
-}
-
-/** Waits until the badge is there (or the time is up) and returns its text. */
-export async function waitForBadge(page: Page, timeout = 10_000): Promise<string | undefined> {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const text = await badgeText(page);
-    if (text !== undefined) return text;
-    await page.waitForTimeout(100);
-  }
-  return undefined;
 }
 
 export async function tabIdOf(ext: ExtensionBrowser, urlPattern: string): Promise<number> {

@@ -79,7 +79,7 @@ export async function currentWorker(context: BrowserContext, extensionId: string
  * The extension worker's V8 heap (after a full garbage collection), read over CDP: a page session attaches to
  * the worker target in the non-flattened mode and sends HeapProfiler.collectGarbage and Runtime.getHeapUsage.
  */
-export async function workerHeapUsage(page: Page, extensionId: string): Promise<{ usedSize: number; totalSize: number }> {
+export async function workerHeapUsage(page: Page, extensionId: string): Promise<{ usedSize: number; totalSize: number; backingStorageSize?: number }> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
@@ -101,10 +101,11 @@ export async function workerHeapUsage(page: Page, extensionId: string): Promise<
     };
     await send('HeapProfiler.collectGarbage');
     await send('HeapProfiler.collectGarbage');
-    const usage = (await send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number; error?: unknown };
+    // backingStorageSize (newer Chromium): ArrayBuffer memory outside the V8 heap, where typed arrays keep their data.
+    const usage = (await send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number; backingStorageSize?: number; error?: unknown };
     if (usage.error) throw new Error(`Runtime.getHeapUsage: ${JSON.stringify(usage.error)}`);
     await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
-    return { usedSize: usage.usedSize, totalSize: usage.totalSize };
+    return { usedSize: usage.usedSize, totalSize: usage.totalSize, ...(typeof usage.backingStorageSize === 'number' && { backingStorageSize: usage.backingStorageSize }) };
   } finally {
     await cdp.detach().catch(() => undefined);
   }

@@ -5,14 +5,18 @@
  */
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FIREFOX_EXTENSION_ORIGIN, FIREFOX_EXTENSION_UUID, firefoxBadgeText, openExtensionPage, waitForFirefoxBadge } from '../../../src/cli/browsers/firefox.ts';
+
+// Shared with `npm start`, which drives the same browser the same way.
+export { FIREFOX_EXTENSION_ORIGIN, FIREFOX_EXTENSION_UUID, firefoxBadgeText, openExtensionPage, waitForFirefoxBadge };
 
 export const FIREFOX_DIST = resolve(import.meta.dirname, '../../../dist/firefox');
 
-/** A fixed internal UUID for the extension, so its pages have a known moz-extension:// address in tests. */
-export const FIREFOX_EXTENSION_UUID = '6c1f3f5e-2b7a-4d7e-9a53-3f1c2d9e8b10';
-export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
-
-export async function launchFirefox(hosts: string[], dist = FIREFOX_DIST): Promise<Browser> {
+/**
+ * `prefs` are added to the test profile's (e.g. intl.locale.requested for another browser language); `dist` is the
+ * build to install.
+ */
+export async function launchFirefox(hosts: string[], prefs: Record<string, unknown> = {}, dist = FIREFOX_DIST): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
@@ -39,57 +43,17 @@ export async function launchFirefox(hosts: string[], dist = FIREFOX_DIST): Promi
       'browser.safebrowsing.phishing.enabled': false,
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
+      ...prefs,
     },
   });
   await browser.installExtension(dist);
   return browser;
 }
 
-type BidiNode = {
-  type: string;
-  value?: { nodeType?: number; localName?: string; nodeValue?: string; children?: BidiNode[]; shadowRoot?: BidiNode | null };
-};
-
 /** Sends a raw WebDriver BiDi command on puppeteer's own connection. */
 async function bidi<T>(page: Page, method: string, params: object): Promise<T> {
   const { connection } = page.browser() as unknown as { connection: { send(m: string, p: object): Promise<{ result: T }> } };
   return (await connection.send(method, params)).result;
-}
-
-/** Text of the badge's closed shadow root, through BiDi's shadow-tree serialisation (the page cannot read it). */
-export async function firefoxBadgeText(page: Page): Promise<string | undefined> {
-  const context = (page.mainFrame() as unknown as { _id: string })._id;
-  const { result } = await bidi<{ result: BidiNode }>(page, 'script.callFunction', {
-    functionDeclaration: '() => document.querySelector("residency-lens-badge")',
-    target: { context },
-    awaitPromise: false,
-    serializationOptions: { includeShadowTree: 'all', maxDomDepth: 20 },
-  });
-  if (result.type !== 'node') return undefined;
-  const text = (node: BidiNode | null | undefined): string => {
-    const v = node?.value;
-    if (!v || v.localName === 'style') return '';
-    if (v.nodeType === 3) return v.nodeValue ?? '';
-    return [v.shadowRoot, ...(v.children ?? [])].map(text).join('');
-  };
-  return text(result);
-}
-
-export async function waitForFirefoxBadge(page: Page, timeout = 15_000): Promise<string | undefined> {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const text = await firefoxBadgeText(page);
-    if (text !== undefined) return text;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return undefined;
-}
-
-/** Opens one of the extension's own pages (moz-extension://) in a new tab, through raw BiDi navigation. */
-export async function openExtensionPage(browser: Browser, path: string): Promise<Page> {
-  const page = await browser.newPage();
-  await gotoExtensionPage(page, path);
-  return page;
 }
 
 /** Navigates a tab to one of the extension's own pages (puppeteer's goto refuses moz-extension://). */

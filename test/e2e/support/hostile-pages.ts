@@ -23,6 +23,11 @@ const SPA = `
 <p id="route">home</p>
 <button id="go" onclick="history.pushState({}, '', '/@someone/video/1'); document.body.textContent = ''; const p = document.createElement('p'); p.id = 'route'; p.textContent = 'video'; document.body.append(p);">go</button>`;
 
+/** A page whose first script notes whether the badge is already there, and whose first focusable is a skip link. */
+const SKIP_LINK = `
+<script>window.badgeAtFirstScript = document.querySelector('residency-lens-badge') !== null;</script>
+<a id="skip" href="#main">Skip to content</a><main id="main"><a href="/next">Next</a></main>`;
+
 export const hostileRoute: Route = (host, path): Page | string | undefined => {
   const url = new URL(path, `https://${host}`);
   if (host === 'www.tiktok.com' && url.pathname === '/csp') {
@@ -31,6 +36,7 @@ export const hostileRoute: Route = (host, path): Page | string | undefined => {
   if (host === 'www.tiktok.com' && url.pathname === '/overrides') return html('TikTok that overrides globals', OVERRIDES);
   if (host === 'www.tiktok.com' && url.pathname.startsWith('/spa')) return html('TikTok single-page app', SPA);
   if (host === 'www.tiktok.com' && url.pathname === '/embed') return html('TikTok embed');
+  if (host === 'www.tiktok.com' && url.pathname === '/skip') return html('TikTok with a skip link', SKIP_LINK);
   if (host === 'news.example-news.com' && url.pathname === '/iframe') {
     return html('News with an embedded TikTok', '<iframe src="https://www.tiktok.com/embed" width="400" height="300"></iframe>');
   }

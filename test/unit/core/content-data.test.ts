@@ -1,11 +1,11 @@
 /**
  * What the in-page badge's registered files hand the content script: read back only when well-formed; the texts
- * filled as the browser's i18n fills them; the messages' locale picked as the browsers pick it.
+ * filled as the browser's i18n fills them; every _locales folder's language and direction.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BADGE_MESSAGES, badgeTexts, CONTENT_GLOBAL, fillMessage, messagesLocale, readContentData } from '../../../src/core/content-data.ts';
+import { BADGE_MESSAGES, badgeTexts, CONTENT_GLOBAL, fillMessage, readContentData } from '../../../src/core/content-data.ts';
 
 const messages = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../../src/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
 const table = { hosts: { keys: { 'tiktok.com': 0 }, stops: [] }, platforms: [{ id: 'tiktok', name: 'TikTok', countries: ['IE'], actions: 1, flagged: { eu: [] } }] };
@@ -31,7 +31,7 @@ describe('content data', () => {
   });
 
   it('makes the texts of every locale from its messages, with country names in that language', () => {
-    for (const locale of ['en', 'de', 'fr']) {
+    for (const locale of readdirSync(join(import.meta.dirname, '../../../src/_locales'))) {
       const t = badgeTexts(messages(locale), locale, ['IE', 'CN']);
       for (const key of BADGE_MESSAGES) expect(t.messages[key], `${locale} ${key}`).toBe(messages(locale)[key]!.message);
     }
@@ -39,19 +39,20 @@ describe('content data', () => {
     expect(badgeTexts(messages('fr'), 'fr', ['IE']).countries.IE).toBe('Irlande');
   });
 
-  it('fills substitutions as browser.i18n.getMessage does', () => {
+  it('fills substitutions as browser.i18n.getMessage does, named placeholders too', () => {
+    const named = { badgeLabel: { message: '$Platform$ → $WHERE$', placeholders: { platform: { content: '$1' }, where: { content: '$2' } } } };
+    expect(fillMessage(badgeTexts({ ...messages('en'), ...named }, 'en', []).messages.badgeLabel, ['TikTok', 'Ireland'])).toBe('TikTok → Ireland');
     expect(fillMessage('$1: data may go to $2', ['TikTok', 'Ireland, China'])).toBe('TikTok: data may go to Ireland, China');
     expect(fillMessage('costs $$5 for $1', ['x'])).toBe('costs $5 for x');
     expect(fillMessage('$3 missing', ['a'])).toBe(' missing');
   });
 
-  it('picks the messages\' locale as the browsers do', () => {
-    const shipped = ['de', 'en', 'fr', 'pt_BR'];
-    expect(messagesLocale('de-AT', shipped, 'en')).toBe('de');
-    expect(messagesLocale('de', shipped, 'en')).toBe('de');
-    expect(messagesLocale('pt-BR', shipped, 'en')).toBe('pt_BR');
-    expect(messagesLocale('pt-PT', shipped, 'en')).toBe('en');
-    expect(messagesLocale('es-ES', shipped, 'en')).toBe('en');
-    expect(messagesLocale('fr_CA', shipped, 'en')).toBe('fr');
+  it('writes each locale\'s language and direction, for any folder name', () => {
+    expect(badgeTexts(messages('en'), 'en', []).lang).toBe('en');
+    expect(badgeTexts(messages('en'), 'en', []).dir).toBe('ltr');
+    // Folders translators may add: a region in the name, a right-to-left script.
+    expect(badgeTexts(messages('en'), 'pt_BR', ['DE'])).toMatchObject({ lang: 'pt-BR', dir: 'ltr', countries: { DE: 'Alemanha' } });
+    expect(badgeTexts(messages('en'), 'ar', []).dir).toBe('rtl');
+    expect(badgeTexts(messages('en'), 'he', []).dir).toBe('rtl');
   });
 });

@@ -128,13 +128,14 @@ describe('the headline reads as a plain sentence for every combination of storag
 
   const EXPECTED_EN: Record<string, string> = {
     '': 'The dataset has no sourced facts yet about where Acme stores data.',
-    storage: 'Acme stores user data in Ireland.',
-    'remote-access': "Acme's user data can be accessed remotely from China.",
-    processing: 'Acme processes user data in United States.',
-    'storage,remote-access': 'Acme stores user data in Ireland, and it can be accessed remotely from China.',
-    'storage,processing': 'Acme stores user data in Ireland and processes it in United States.',
-    'remote-access,processing': "Acme's user data can be accessed remotely from China and is processed in United States.",
-    'storage,remote-access,processing': 'Acme stores user data in Ireland and processes it in United States; it can be accessed remotely from China.',
+    // Country names after a colon: Intl's names have no article ("in United States" would not read).
+    storage: 'Countries where Acme stores user data: Ireland.',
+    'remote-access': 'Countries from which Acme user data can be accessed remotely: China.',
+    processing: 'Countries where Acme processes user data: United States.',
+    'storage,remote-access': 'Countries where Acme stores user data: Ireland. Countries it can be accessed from remotely: China.',
+    'storage,processing': 'Countries where Acme stores user data: Ireland. Countries where it is processed: United States.',
+    'remote-access,processing': 'Countries from which Acme user data can be accessed remotely: China. Countries where it is processed: United States.',
+    'storage,remote-access,processing': 'Countries where Acme stores user data: Ireland. Countries where it is processed: United States. Countries it can be accessed from remotely: China.',
   };
 
   it.each(combos.map((c) => [c.join(',') || '(none)', c] as const))('en: %s', (name, present) => {

@@ -1,6 +1,7 @@
 /**
- * Every user-facing text goes through _locales: each locale has every key, no key is unused, and placeholders
- * ($1, $2, ...) match between languages.
+ * Every user-facing text goes through _locales: each locale we ship (every folder there) has every key, no key is
+ * unused, placeholders ($1, $2, ...) match between languages, messages with a count have exactly the plural
+ * variants the locale's CLDR rules ask for, and the store description fits the Chrome Web Store's 132 characters.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,9 +13,20 @@ import { BADGE_CORNERS, REGIONS, TOOLBAR_STYLES } from '../../../src/core/settin
 const SRC = join(import.meta.dirname, '../../../src');
 const LOCALES = join(SRC, '_locales');
 const REQUIRED_LOCALES = ['en', 'de', 'fr'];
+/** Every locale folder: a locale added later is checked without touching this test. */
+const SHIPPED = readdirSync(LOCALES).sort();
 type Messages = Record<string, { message: string }>;
 const read = (locale: string) => JSON.parse(readFileSync(join(LOCALES, locale, 'messages.json'), 'utf8')) as Messages;
 const en = read('en');
+
+/** Keys with a count: `<base>_<category>`, recognised by English having both `_one` and `_other`. */
+const CATEGORY = /_(zero|one|two|few|many|other)$/;
+const pluralBases = new Set(Object.keys(en).filter((k) => k.endsWith('_one') && `${k.slice(0, -4)}_other` in en).map((k) => k.slice(0, -4)));
+const pluralBase = (key: string) => (CATEGORY.test(key) && pluralBases.has(key.replace(CATEGORY, '')) ? key.replace(CATEGORY, '') : undefined);
+const categories = (locale: string) => new Intl.PluralRules(locale.replaceAll('_', '-')).resolvedOptions().pluralCategories;
+/** The keys a locale must have: English's plain keys, and each plural base with the locale's own categories. */
+const expectedKeys = (locale: string) =>
+  [...Object.keys(en).filter((k) => pluralBase(k) === undefined), ...[...pluralBases].flatMap((base) => categories(locale).map((c) => `${base}_${c}`))].sort();
 
 function sourceText(dir: string): string {
   return readdirSync(dir, { withFileTypes: true })
@@ -52,6 +64,8 @@ const DYNAMIC: Record<string, string[]> = {
 
 function isUsed(key: string): boolean {
   if (code.includes(`'${key}'`) || code.includes(`__MSG_${key}__`)) return true;
+  const base = pluralBase(key);
+  if (base !== undefined) return code.includes(`'${base}'`);
   return Object.entries(DYNAMIC).some(
     ([prefix, values]) =>
       key.startsWith(prefix) &&
@@ -76,13 +90,31 @@ describe('messages', () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(REQUIRED_LOCALES.filter((l) => l !== 'en'))('%s has every key, no extra key, the same placeholders, and no empty text', (locale) => {
+  it.each(SHIPPED)('%s has every key, no extra key, the same placeholders, and no empty text', (locale) => {
     const other = read(locale);
-    expect(Object.keys(en).filter((k) => !(k in other))).toEqual([]);
-    expect(Object.keys(other).filter((k) => !(k in en))).toEqual([]);
-    for (const [k, v] of Object.entries(en)) {
-      expect(placeholders(other[k]!.message), `${locale}: ${k}`).toEqual(placeholders(v.message));
-      expect(other[k]!.message.trim().length, `${locale}: ${k}`).toBeGreaterThan(0);
+    const expected = expectedKeys(locale);
+    expect(expected.filter((k) => !(k in other)), `${locale}: missing`).toEqual([]);
+    expect(Object.keys(other).filter((k) => !expected.includes(k)), `${locale}: not expected`).toEqual([]);
+    for (const [k, v] of Object.entries(other)) {
+      const reference = en[k] ?? en[`${pluralBase(k)}_other`]!;
+      expect(placeholders(v.message), `${locale}: ${k}`).toEqual(placeholders(reference.message));
+      expect(v.message.trim().length, `${locale}: ${k}`).toBeGreaterThan(0);
     }
+  });
+
+  it('English has the one/other variants of every message with a count', () => {
+    expect([...pluralBases].sort()).toEqual(
+      expect.arrayContaining(['countActions', 'countFines', 'historyChartLabel', 'oldDecision', 'toolbarTitleNoFlows', 'toolbarTitleThirdParties']),
+    );
+  });
+
+  it('leaves `messagesLocale` to the build (it names the folder it is added to)', () => {
+    for (const locale of SHIPPED) expect(read(locale), locale).not.toHaveProperty('messagesLocale');
+  });
+
+  // The Chrome Web Store cuts the summary at 132 characters; the manifest names the message it uses.
+  const descriptionKey = /^__MSG_(\w+)__$/.exec((JSON.parse(readFileSync(join(SRC, '../manifest.json'), 'utf8')) as { description: string }).description)![1]!;
+  it.each(SHIPPED)(`%s: the store description (${descriptionKey}) is at most 132 characters`, (locale) => {
+    expect([...read(locale)[descriptionKey]!.message].length).toBeLessThanOrEqual(132);
   });
 });

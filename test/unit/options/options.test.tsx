@@ -44,8 +44,10 @@ function renderOptions(settings: Partial<Settings> = {}, history: HistoryEntry[]
     ...extra,
   };
   const view = render(<Options {...props} />);
+  renderOptions.rerender = (next: OptionsProps) => view.rerender(<Options {...next} />);
   return { ...view, props };
 }
+renderOptions.rerender = (_: OptionsProps): void => undefined;
 
 afterEach(() => cleanup());
 
@@ -130,7 +132,7 @@ describe('Options', () => {
     expect(screen.queryByRole('button', { name: 'Show again' })).toBeNull();
   });
 
-  it('export buttons call onExport with the format, clear calls onClearHistory', () => {
+  it('export buttons call onExport with the format; clearing asks first, and only "Delete history" clears', () => {
     const { props } = renderOptions();
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
     expect(props.onExport).toHaveBeenLastCalledWith('json');
@@ -138,7 +140,34 @@ describe('Options', () => {
     expect(props.onExport).toHaveBeenLastCalledWith('csv');
     expect(props.onExport).toHaveBeenCalledTimes(2);
     fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
+    expect(props.onClearHistory).not.toHaveBeenCalled();
+    const question = screen.getByRole('group', { name: 'Delete the whole history? This cannot be undone.' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep it' }));
+    fireEvent.keyDown(question, { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: /Delete the whole history/ })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Clear history' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(props.onClearHistory).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete history' }));
     expect(props.onClearHistory).toHaveBeenCalledTimes(1);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Clear history' }));
+  });
+
+  it('after "Show again", focus moves to the next site, then the previous, then the "none" line', () => {
+    const props = renderOptions({ siteExceptions: ['a.example', 'b.example', 'c.example'] }).props;
+    const rerenderWith = (sites: string[]) => renderOptions.rerender({ ...props, settings: { ...props.settings, siteExceptions: sites } });
+    screen.getByRole('button', { name: 'Show the badge again on b.example' }).focus();
+    fireEvent.click(screen.getByRole('button', { name: 'Show the badge again on b.example' }));
+    rerenderWith(['a.example', 'c.example']);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show the badge again on c.example' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show the badge again on c.example' }));
+    rerenderWith(['a.example']);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show the badge again on a.example' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show the badge again on a.example' }));
+    rerenderWith([]);
+    expect(document.activeElement).toBe(screen.getByText('None. Hide the badge on a site with its × button.'));
   });
 
   it('draws the history as a chart over the retention and a table, newest first', () => {

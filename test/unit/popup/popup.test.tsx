@@ -3,8 +3,6 @@
  * The popup's view rendered from fixtures, one test per state it can be in, with the real English messages and
  * the real formatters. Locale-dependent formatting (en, de, fr) is checked through Intl alone at the end.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { publicSuffixes } from '../../../src/cli/public-suffixes.ts';
@@ -12,6 +10,8 @@ import { compileDataset, type CompiledDataset } from '../../../src/core/dataset/
 import type { Jurisdiction, Platform } from '../../../src/core/dataset/schema.ts';
 import { accessRequest } from '../../../src/core/disclosure/access-request.ts';
 import type { Disclosure } from '../../../src/core/disclosure/build-disclosure.ts';
+import { countsLine } from '../../../src/core/disclosure/counts.ts';
+import { headline } from '../../../src/core/disclosure/headline.ts';
 import { disclosureMarkdown } from '../../../src/core/disclosure/summary-markdown.ts';
 import { createFormatters } from '../../../src/core/format.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings.ts';
@@ -19,17 +19,7 @@ import { Popup, type PopupProps, type ThirdParties } from '../../../src/popup/Po
 import { popupContext, popupState, type PopupState } from '../../../src/popup/popup-state.ts';
 import { authorities, compileFixture, fixtureDataset, jurisdictions, source, TIKTOK_LIKE } from '../fixtures.ts';
 
-type Messages = Record<string, { message: string }>;
-
-/** Chrome's i18n.getMessage for positional placeholders: $1..$9 replaced, `$$` a literal dollar, unknown key ''. */
-export function translator(locale: string): (key: string, substitutions?: string[]) => string {
-  const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../../src/_locales', locale, 'messages.json'), 'utf8')) as Messages;
-  return (key, substitutions = []) => {
-    const entry = messages[key];
-    if (!entry) return '';
-    return entry.message.replace(/\$(\$|[1-9])/g, (_, token: string) => (token === '$' ? '$' : (substitutions[Number(token) - 1] ?? '')));
-  };
-}
+import { translator } from '../translator.ts';
 
 const t = translator('en');
 const f = createFormatters('en');
@@ -37,10 +27,14 @@ const ISSUES = 'https://github.com/residency-lens/residency-lens/issues/new';
 const TODAY = '2026-01-15';
 const NO_THIRD_PARTIES: ThirdParties = { observing: true, platforms: [] };
 
+/** The Markdown summary as the popup's entry builds it, for a user in Ireland. */
+const SUMMARY_CONTEXT = { region: 'eu' as const, currency: 'EUR', nationalAuthority: authorities['ie-dpc']! };
+const markdownFor = (d: Disclosure) => disclosureMarkdown(d, SUMMARY_CONTEXT, t, f);
+
 function actionsMock(): PopupProps['actions'] {
   return {
     copy: vi.fn(async () => undefined),
-    summaryMarkdown: vi.fn((d: Disclosure) => disclosureMarkdown(d, { region: 'eu' }, t, f)),
+    summaryMarkdown: vi.fn(markdownFor),
     accessRequest: vi.fn((d: Disclosure) => accessRequest(d, 'eu', t)),
     openOptions: vi.fn(),
     enable: vi.fn(),
@@ -48,12 +42,12 @@ function actionsMock(): PopupProps['actions'] {
   };
 }
 
-function renderPopup(dataset: CompiledDataset, url: string | undefined, opts: { settings?: Partial<Settings>; locale?: string } = {}) {
+function renderPopup(dataset: CompiledDataset, url: string | undefined, opts: { settings?: Partial<Settings>; locale?: string; thirdParties?: ThirdParties } = {}) {
   const settings = { ...DEFAULT_SETTINGS, ...opts.settings };
   const state: PopupState = popupState(dataset, settings, url);
   const context = popupContext(dataset, settings, opts.locale ?? 'en-IE', TODAY, ISSUES);
   const actions = actionsMock();
-  const view = render(<Popup state={state} context={context} thirdParties={NO_THIRD_PARTIES} t={t} f={f} actions={actions} />);
+  const view = render(<Popup state={state} context={context} thirdParties={opts.thirdParties ?? NO_THIRD_PARTIES} t={t} f={f} actions={actions} />);
   return { ...view, state, context, actions };
 }
 
@@ -120,7 +114,7 @@ describe('Popup', () => {
 
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('TikTok');
     expect(container.querySelector('.headline')?.textContent).toBe(
-      'TikTok stores user data in Ireland and United States, and it can be accessed remotely from China. ' +
+      'Countries where TikTok stores user data: Ireland and United States. Countries it can be accessed from remotely: China. ' +
         'China: no EU adequacy decision, so EU law does not presume your data is protected there.',
     );
 
@@ -196,9 +190,9 @@ describe('Popup', () => {
     expect(headline).toContain('China: no UK adequacy regulations, so UK law does not presume your data is protected there.');
     expect(headline).not.toContain('EU adequacy');
     expect(headline).toContain('Laws there can let the state reach data: National Intelligence Law.');
-    expect(screen.getByText('No UK adequacy')).toBeTruthy();
+    expect(screen.getByText('No UK adequacy', { selector: '.destination .tag' })).toBeTruthy();
     expect(container.querySelector('.destination .tag.adequacy-adequate')?.textContent).toBe('UK adequacy regulations');
-    expect(screen.getByText('Partial UK adequacy')).toBeTruthy();
+    expect(screen.getByText('Partial UK adequacy', { selector: '.destination .tag' })).toBeTruthy();
     expect(screen.getByText('no UK adequacy')).toBeTruthy();
     expect(screen.getByRole('link', { name: "Information Commissioner's Office" }).getAttribute('href')).toBe('https://ico.org.uk/');
     expect(screen.getByText(/GDPR Article 15/)).toBeTruthy();
@@ -224,7 +218,7 @@ describe('Popup', () => {
     expect(screen.getByText('In the US')).toBeTruthy();
     expect(screen.getByText('US country of concern', { selector: '.tag' })).toBeTruthy();
     expect(screen.getByText('Not a US country of concern')).toBeTruthy();
-    expect(screen.getByText('US country of concern', { selector: '.legend .key' })).toBeTruthy();
+    expect(screen.getByText('US country of concern', { selector: '.legend li' })).toBeTruthy();
     expect(screen.getByText(/CCPA right to know/)).toBeTruthy();
     // The lead authority's one-stop shop is an EU concept: not offered to a US user.
     expect(screen.queryByText(/across the EU/)).toBeNull();
@@ -233,7 +227,7 @@ describe('Popup', () => {
   it('in the EU: no home-law section, even with a US law in the dataset', () => {
     const { container } = renderPopup(richDataset(), 'https://www.tiktok.com/', { settings: { region: 'eu' } });
     expect(sectionTitles(container)).not.toContain('Laws that protect users in your region');
-    expect(screen.getByText('In the EU/EEA')).toBeTruthy();
+    expect(screen.getByText('In the EU/EEA', { selector: '.destination .tag' })).toBeTruthy();
   });
 
   it('marks decisions older than the recent-years setting', () => {
@@ -294,10 +288,111 @@ describe('Popup', () => {
   });
 });
 
+/** One fine, no flows, no actions: the singulars and the empty sections. */
+const ONE_FINE = { ...TIKTOK_LIKE, actions: [TIKTOK_LIKE.actions[0]!] };
+const NOTHING_YET = { ...TIKTOK_LIKE, flows: [], actions: [], transferMechanisms: [] };
+
+describe('Popup: counts, empty sections, other sites, summary, legend', () => {
+  it('uses the singular for one action and one fine', () => {
+    const { container } = renderPopup(compileFixture([ONE_FINE]), 'https://www.tiktok.com/', { settings: { recentYears: 1 } });
+    expect(container.querySelector('header .counts')?.textContent).toBe(`1 action · 1 fine totalling ${f.amount(530_000_000, 'EUR')} · 1 about data transfers · 1 under appeal`);
+    expect(sectionTitles(container)).toContain('Regulatory actions (1)');
+  });
+
+  it('marks an old decision in the singular when the window is one year', () => {
+    renderPopup(compileFixture(), 'https://www.tiktok.com/', { settings: { recentYears: 1 } });
+    expect(screen.getAllByText('older than 1 year')).toHaveLength(1);
+  });
+
+  it('shows empty sections as a heading and a sentence, nothing to open', () => {
+    const { container } = renderPopup(compileFixture([NOTHING_YET]), 'https://www.tiktok.com/');
+    expect(sectionTitles(container)).toEqual(['Who is responsible', 'What you can do']);
+    const empty = [...container.querySelectorAll('section.empty')];
+    expect(empty.map((s) => s.querySelector('h2')?.textContent)).toEqual(['Where your data may go', 'Regulatory actions']);
+    expect(empty.map((s) => s.closest('details'))).toEqual([null, null]);
+    expect(container.textContent).toContain("Not sourced yet: the dataset has no checked facts about where this platform's data goes.");
+    expect(container.textContent).toContain('None in the dataset.');
+    expect(container.textContent).not.toMatch(/\(0\)/);
+  });
+
+  it('on another site without access to all sites: says it is not watching, and how to turn it on', () => {
+    const { actions, container } = renderPopup(compileFixture(), 'https://news.example.org/', { thirdParties: { observing: false, platforms: [] } });
+    expect(container.textContent).not.toMatch(/\(0\)/);
+    expect(container.querySelector('details')).toBeNull();
+    expect(screen.getByText(/^Residency Lens is not watching this page/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Allow on all sites' }));
+    expect(actions.grantAllSites).toHaveBeenCalledTimes(1);
+  });
+
+  it('on another site it watches: says no known platform received data so far, or lists those that did', () => {
+    renderPopup(compileFixture(), 'https://news.example.org/', { thirdParties: { observing: true, platforms: [] } });
+    expect(screen.getByText(/^Residency Lens is watching this page: no known platform has received data from it so far/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Allow on all sites' })).toBeNull();
+    cleanup();
+    const dataset = compileFixture();
+    const tiktok = popupState(dataset, DEFAULT_SETTINGS, 'https://www.tiktok.com/');
+    if (tiktok.kind !== 'platform') throw new Error(tiktok.kind);
+    const { container } = renderPopup(dataset, 'https://news.example.org/', {
+      thirdParties: { observing: true, platforms: [{ disclosure: tiktok.disclosure, hosts: ['analytics.tiktok.com'], requests: 1, serverCountries: [] }] },
+    });
+    expect(sectionTitles(container)).toEqual(['Platforms this page sent data to (1)']);
+    expect(container.querySelector('details')?.open).toBe(true);
+  });
+
+  it('the Markdown summary opens with the headline and counts, ends with what you can do, and drops empty sections', () => {
+    const full = popupState(compileFixture(), DEFAULT_SETTINGS, 'https://www.tiktok.com/');
+    if (full.kind !== 'platform') throw new Error(full.kind);
+    const markdown = markdownFor(full.disclosure);
+    const lines = markdown.split('\n');
+    expect(lines.slice(0, 5)).toEqual(['# TikTok', '', headline(full.disclosure, 'eu', t, f), '', countsLine(full.disclosure, SUMMARY_CONTEXT, t, f)]);
+    expect(markdown).toMatch(/## What you can do\n\n- .*GDPR Article 15/);
+    expect(markdown).toContain('- Your data-protection authority: [Data Protection Commission](https://www.dataprotection.ie/)');
+
+    const empty = popupState(compileFixture([NOTHING_YET]), DEFAULT_SETTINGS, 'https://www.tiktok.com/');
+    if (empty.kind !== 'platform') throw new Error(empty.kind);
+    const sparse = markdownFor(empty.disclosure);
+    expect(sparse).not.toContain('## Where your data may go');
+    expect(sparse).not.toContain('## Regulatory actions');
+    expect(sparse).toContain('The dataset has no sourced facts yet about where TikTok stores data.');
+    expect(sparse).toContain('0 actions');
+    expect(sparse).toContain('## What you can do');
+    // No heading is followed directly by another heading or the end.
+    expect(sparse).not.toMatch(/^## .*\n\n(##|$)/m);
+  });
+
+  it('the diagram legend explains every line style and dot colour drawn, and nothing else', () => {
+    const { container } = renderPopup(richDataset(), 'https://www.tiktok.com/', { settings: { region: 'eu' } });
+    const drawn = (attr: string) => [...new Set([...container.querySelectorAll(`svg[role="img"] [data-${attr}]`)].map((e) => e.getAttribute(`data-${attr}`)))].sort();
+    const explained = (attr: string) => [...container.querySelectorAll(`.legend li[data-${attr}]`)].map((e) => e.getAttribute(`data-${attr}`)).sort();
+    expect(drawn('edge')).toEqual(['data', 'remote', 'seat']);
+    expect(explained('edge')).toEqual(drawn('edge'));
+    // The seat's grey dot is explained with the seat's line.
+    expect(explained('dot')).toEqual(drawn('dot').filter((d) => d !== 'seat'));
+    expect(drawn('dot')).toEqual(['clear', 'flagged', 'partial', 'seat']);
+    // The dots' words are the regime's own: its verdicts, and its legend for the red dot.
+    const legend = (kind: string) => container.querySelector(`.legend li[data-dot="${kind}"]`)?.textContent;
+    expect(legend('flagged')).toBe('no EU adequacy');
+    expect(legend('clear')).toBe('In the EU/EEA');
+    expect(legend('partial')).toBe('Partial EU adequacy');
+    // China is reached remotely: its line is the remote-access one, whatever else happens there.
+    const china = [...container.querySelectorAll('svg[role="img"] g')].find((g) => g.textContent?.startsWith('China') && g.querySelector('[data-dot="flagged"]'));
+    expect(china?.querySelector('path')?.getAttribute('data-edge')).toBe('remote');
+    expect(container.querySelector('.legend')?.textContent).toContain('accessed remotely from there');
+  });
+
+  it('names what happens in a country once, however many flows say it', () => {
+    const twice = { ...TIKTOK_LIKE, flows: [...TIKTOK_LIKE.flows, { country: 'US', role: 'storage' as const, programme: 'Project Texas', sources: [source('https://example.org/texas')] }] };
+    const { container } = renderPopup(compileFixture([twice]), 'https://www.tiktok.com/');
+    const us = [...container.querySelectorAll('svg[role="img"] g')].find((g) => g.textContent?.startsWith('United States'));
+    expect(us?.querySelector('.dest-role')?.textContent).toBe('stored');
+    expect(container.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toContain('United States: Stored;');
+  });
+});
+
 describe('translator (Chrome substitution)', () => {
   it('fills $1..$9 positionally and leaves missing ones empty', () => {
-    expect(t('countFines', ['2', '€1'])).toBe('2 fines totalling €1');
-    expect(t('countFines', ['2'])).toBe('2 fines totalling ');
+    expect(t('countFines_other', ['2', '€1'])).toBe('2 fines totalling €1');
+    expect(t('countFines_other', ['2'])).toBe('2 fines totalling ');
     expect(t('no-such-key')).toBe('');
   });
 });

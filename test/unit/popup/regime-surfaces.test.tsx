@@ -72,7 +72,7 @@ async function surfaces(region: Region): Promise<Surfaces> {
   const answerer = answererFor(dataset, 'en-US', t);
   const platform = pageOf(answerer, TIKTOK)!.platform;
   const summary = await framedSummaryOf(answerer, platform, region);
-  const tooltip = toolbarBadge(summary, 'count', t, (code) => f.country(code))!.title;
+  const tooltip = toolbarBadge(summary, 'count', t, f)!.title;
   let root: ShadowRoot | undefined;
   const attach = Element.prototype.attachShadow;
   const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
@@ -80,7 +80,7 @@ async function surfaces(region: Region): Promise<Surfaces> {
     return root;
   });
   const headlineAsked = headlineOf(answerer, platform.id, region);
-  createBadge({ name: platform.name, flagged: summary.withoutAdequacy.length > 0, headline: () => headlineAsked }, { dataTo: 'data may go to', noFlows: '', dismiss: 'Hide', label: 'TikTok', more: '', countries: [] }, 'bottom-right', () => undefined);
+  createBadge({ name: platform.name, flagged: summary.withoutAdequacy.length > 0, headline: () => headlineAsked }, { dataTo: 'data may go to', noFlows: '', dismiss: 'Hide', label: 'TikTok', more: '', countries: [], dir: 'ltr', lang: 'en' }, 'bottom-right', () => undefined);
   spy.mockRestore();
   // The card asks for its headline when a person opens it (a trusted click): open it as the badge would.
   (root?.querySelector('.open') as HTMLElement | null)?.dispatchEvent(new MouseEvent('click'));

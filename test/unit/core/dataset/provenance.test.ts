@@ -1,6 +1,6 @@
 /** The provenance rules: each kind of gap is found, named with its field, and says what to change. */
 import { describe, expect, it } from 'vitest';
-import { linkProblem, primaryFirstShare, provenanceProblems, type SourcePolicy } from '../../../../src/core/dataset/provenance.ts';
+import { coverageGaps, linkProblem, primaryFirstShare, provenanceProblems, type SourcePolicy } from '../../../../src/core/dataset/provenance.ts';
 import type { Platform } from '../../../../src/core/dataset/schema.ts';
 import { fixtureDataset, source, TIKTOK_LIKE } from '../../fixtures.ts';
 
@@ -56,13 +56,15 @@ describe('provenance rules', () => {
     expect(problemsOf(p).filter((x) => x.field.startsWith('operator'))).toEqual([]);
   });
 
-  it('asks for a source for every domain, and for a flow or a statement on every platform', () => {
+  it('asks for a source for every domain, and counts platforms with neither a flow nor a statement', () => {
     const p = complete();
     delete p.domains[1]!.sources;
     p.flows = [];
-    expect(problemsOf(p).map((x) => x.field)).toEqual(['domains.1.sources', 'flows']);
-    p.flowStatement = { summary: 'It names no country.', sources: [{ ...source('https://www.tiktok.com/legal/privacy-policy-eea'), quote: 'We may transfer your information to countries where we operate.' }] };
     expect(problemsOf(p).map((x) => x.field)).toEqual(['domains.1.sources']);
+    // Nothing on where data goes is a coverage gap, counted and shown as unknown, not an error.
+    expect(coverageGaps(fixtureDataset([p]), fileOf).map((x) => x.file)).toEqual(['data/platforms/tiktok.json']);
+    p.flowStatement = { summary: 'It names no country.', sources: [{ ...source('https://www.tiktok.com/legal/privacy-policy-eea'), quote: 'We may transfer your information to countries where we operate.' }] };
+    expect(coverageGaps(fixtureDataset([p]), fileOf)).toEqual([]);
   });
 
   it('refuses links a reader cannot open or trust', () => {

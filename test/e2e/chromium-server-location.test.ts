@@ -1,0 +1,97 @@
+/**
+ * Server locations over IPv6 in the built extension. A loopback page has no country, so the test checks the two
+ * halves honestly: (1) a platform page served over IPv6 (::1): webRequest reports the IPv6 address, the worker
+ * keeps it for the tab, and when the popup asks it reads its server-location table (its own file, once) and
+ * shows no country for loopback; (2) the same tab's stored activity with a public IPv6 address of Meta's, restored
+ * by a restarted worker as after any restart: the popup names the country the shipped table gives.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeIpCountryTable, IP_COUNTRY_FILE } from '../../src/core/ip-country/format.ts';
+import { createIpCountryLookup } from '../../src/core/ip-country/lookup.ts';
+import { CHROME_DIST, launchChromium, tabIdOf, waitForBadge, type ExtensionBrowser } from './support/chromium.ts';
+import { within, workerController } from './support/extension-worker.ts';
+import { html, startHttpsServer, type TestServer } from './support/https-server.ts';
+
+const META_IPV6 = '2a03:2880:f12f:83:face:b00c:0:25de';
+
+describe('Chromium: server location over IPv6', () => {
+  let server: TestServer;
+  let ext: ExtensionBrowser;
+  const workerFetches: string[] = [];
+
+  beforeAll(async () => {
+    server = await startHttpsServer((host) => (host === 'www.tiktok.com' ? html('TikTok - Make Your Day') : undefined), 0, '::1');
+    ext = await launchChromium({ port: server.port, hosts: ['www.tiktok.com'], address: '[::1]' });
+    ext.context.on('request', (request) => {
+      if (request.serviceWorker()) workerFetches.push(request.url());
+    });
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  const openPopup = async (tabId: number): Promise<Page> => {
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+    await popup.getByRole('heading', { level: 1, name: 'TikTok' }).waitFor({ timeout: 10_000 });
+    return popup;
+  };
+  const storedActivity = async (tabId: number) =>
+    ext.worker.evaluate(async (key) => (await chrome.storage.session.get(key))[key] as { pageHost: string; pageIp?: string } | undefined, `tab:${tabId}`);
+
+  it('keeps the IPv6 address of a page served over IPv6, and reads its table when the popup asks', async () => {
+    // A page loaded while the worker is still starting may go unobserved (its listeners are not yet there).
+    await ext.worker.evaluate(async () => {
+      for (let i = 0; i < 100 && !chrome.webRequest.onResponseStarted.hasListeners(); i += 1) await new Promise((r) => setTimeout(r, 50));
+    });
+    const page = await ext.context.newPage();
+    await page.goto('https://www.tiktok.com/');
+    expect(await waitForBadge(page)).toContain('TikTok');
+    const tabId = await tabIdOf(ext, 'https://www.tiktok.com/*');
+    let activity = await storedActivity(tabId);
+    for (let i = 0; i < 50 && activity?.pageIp === undefined; i += 1) {
+      await page.waitForTimeout(100);
+      activity = await storedActivity(tabId);
+    }
+    expect(activity).toMatchObject({ pageHost: 'www.tiktok.com', pageIp: '::1' });
+
+    const table = `chrome-extension://${ext.extensionId}/${IP_COUNTRY_FILE}`;
+    expect(workerFetches.filter((url) => url === table)).toEqual([]);
+    const popup = await openPopup(tabId);
+    await popup.waitForTimeout(300);
+    expect(workerFetches.filter((url) => url === table)).toEqual([table]);
+    // Loopback is on the user's own machine: no country, and no sentence about one.
+    expect(await popup.locator('header').innerText()).not.toContain('server that answered');
+    await popup.close();
+    await page.close();
+  });
+
+  it('names the country of a public IPv6 server from the shipped table, after a worker restart', async () => {
+    const lookup = createIpCountryLookup(decodeIpCountryTable(new Uint8Array(readFileSync(join(CHROME_DIST, IP_COUNTRY_FILE)))));
+    const expected = lookup(META_IPV6);
+    expect(expected, 'the table places Meta\'s address').toBeDefined();
+    const country = new Intl.DisplayNames(['en'], { type: 'region' }).of(expected!)!;
+
+    const page = await ext.context.newPage();
+    await page.goto('https://www.tiktok.com/?second');
+    expect(await waitForBadge(page)).toContain('TikTok');
+    const tabId = await tabIdOf(ext, 'https://www.tiktok.com/?second');
+    await page.waitForTimeout(500); // pending saves of the tab's activity
+    await ext.worker.evaluate(async ([key, ip]) => {
+      const stored = (await chrome.storage.session.get(key))[key] as Record<string, unknown>;
+      await chrome.storage.session.set({ [key]: { ...stored, pageIp: ip } });
+    }, [`tab:${tabId}`, META_IPV6] as const);
+    const control = await workerController(page, ext.extensionId);
+    await control.stop();
+    await control.detach();
+
+    const popup = await within(30_000, 'popup', openPopup(tabId));
+    expect(await popup.locator('header').innerText()).toContain(`The server that answered for this page is in ${country}`);
+    await popup.close();
+    await page.close();
+  });
+});
