@@ -4,6 +4,8 @@
  * its host permissions, where the in-page badge runs and the toolbar may read the URL). Hosts under the dataset's
  * public suffixes ("stops") are added: they belong to their own owners.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CompiledDataset } from '../../../src/core/dataset/compile.ts';
 import { createPlatformLookup } from '../../../src/core/lookup.ts';
 import { pageDomains } from '../../../src/core/manifest/match-patterns.ts';
@@ -23,8 +25,17 @@ export function datasetHostCases(): HostCase[] {
   });
 }
 
-/** The platform a toolbar tooltip names ("TikTok: data may go to ..."), or null for the extension's own name. */
+const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../../src/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+/**
+ * What follows the platform's name in the English toolbar tooltips that start with it, taken from the messages
+ * ("$1 – possible data destinations: $2" gives " – possible data destinations: ", "$2: $1 regulatory ..." gives ": ").
+ */
+const AFTER_NAME = Object.entries(en)
+  .filter(([key, { message }]) => key.startsWith('toolbarTitle') && /^\$\d/.test(message))
+  .map(([, { message }]) => message.slice(2).split('$')[0]!);
+
+/** The platform a toolbar tooltip names ("TikTok – possible data destinations: ..."), or null for the extension's own name. */
 export function toolbarPlatform(title: string, text: string, names: string[]): string | null {
-  const name = names.filter((n) => title.startsWith(`${n}: `)).sort((a, b) => b.length - a.length)[0];
+  const name = names.filter((n) => AFTER_NAME.some((after) => title.startsWith(`${n}${after}`))).sort((a, b) => b.length - a.length)[0];
   return name ?? (text === '' ? null : `unexpected toolbar "${text}" "${title}"`);
 }
