@@ -79,6 +79,13 @@ describe.each(LOCALES)('Chromium in %s', (folder) => {
     ];
     for (const { iso, shown } of times.slice(0, 5)) expect(formats(iso).some((written) => shown.includes(written)), `${iso} shown as ${shown}`).toBe(true);
 
+    // Labels do not squeeze the values: in every fact list the value column keeps at least half the width.
+    const columns = await popup.locator('dl.facts').evaluateAll((lists) =>
+      lists.map((dl) => ({ list: dl.getBoundingClientRect().width, value: Math.min(...[...dl.querySelectorAll('dd')].map((dd) => dd.getBoundingClientRect().width)) })),
+    );
+    expect(columns.length).toBeGreaterThan(0);
+    for (const { list, value } of columns) expect(value / list, `value column ${value} of ${list}`).toBeGreaterThanOrEqual(0.5);
+
     if (SCREENSHOTS && PHOTOGRAPHED.includes(folder)) {
       mkdirSync(SCREENSHOTS, { recursive: true });
       await popup.locator('details').evaluateAll((ds) => ds.forEach((d, i) => ((d as HTMLDetailsElement).open = i === 0)));
