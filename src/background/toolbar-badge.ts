@@ -35,6 +35,7 @@ export function toolbarBadge(
   // The regime's note is the popup headline's own sentence about these destinations (framing.ts).
   const title = [t('toolbarTitle', [summary.name, countries]), summary.regimeNote ?? ''].filter((x) => x !== '').join('. ');
   const text = style === 'off' ? '' : style === 'code' ? (summary.withoutAdequacy[0] ?? summary.countries[0]!) : String(summary.countries.length);
-  const also = thirdParties.length > 0 ? ` ${t('toolbarAlsoThirdParties', [thirdParties.join(', ')])}` : '';
+  // A second sentence follows: close the first one (without a regime's note it ends with the country list).
+  const also = thirdParties.length > 0 ? `${/[.!?。]$/u.test(title) ? '' : '.'} ${t('toolbarAlsoThirdParties', [thirdParties.join(', ')])}` : '';
   return { text, color: lacking ? BADGE_COLOR_NO_ADEQUACY : BADGE_COLOR, title: `${title}${also}` };
 }

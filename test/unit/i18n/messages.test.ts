@@ -12,7 +12,7 @@ import { BADGE_CORNERS, REGIONS, TOOLBAR_STYLES } from '../../../src/core/settin
 
 const SRC = join(import.meta.dirname, '../../../src');
 const LOCALES = join(SRC, '_locales');
-const REQUIRED_LOCALES = ['en', 'de', 'fr'];
+const REQUIRED_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pl', 'pt_BR'];
 /** Every locale folder: a locale added later is checked without touching this test. */
 const SHIPPED = readdirSync(LOCALES).sort();
 type Messages = Record<string, { message: string }>;
@@ -77,7 +77,7 @@ function isUsed(key: string): boolean {
 const placeholders = (text: string) => [...new Set(text.match(/\$\d/g) ?? [])].sort();
 
 describe('messages', () => {
-  it('has English, German and French', () => {
+  it('has English, German, French, Spanish, Italian, Dutch, Polish and Brazilian Portuguese', () => {
     expect(readdirSync(LOCALES).sort()).toEqual(expect.arrayContaining(REQUIRED_LOCALES));
   });
 
