@@ -1,15 +1,15 @@
 /**
  * Every locale we ship beyond English, German and French, in a real Chromium started in that language: the popup
  * and the options page come up in the locale's own messages, with country names and dates formatted for it (not
- * English, not the browser's default), and axe-core finds no violations in either. With SCREENSHOTS set, the
- * popup is photographed in Spanish and in Brazilian Portuguese for the README.
+ * English, not the browser's default), and axe-core finds no violations in either; the in-page badge is in the
+ * locale too. With SCREENSHOTS set, the popup is photographed in Spanish and in Brazilian Portuguese for the README.
  */
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, tabIdOf, type ExtensionBrowser } from './support/chromium.ts';
+import { launchChromium, tabIdOf, waitForBadge, type ExtensionBrowser } from './support/chromium.ts';
 import { html, startHttpsServer, type TestServer } from './support/https-server.ts';
 
 const SCREENSHOTS = process.env.SCREENSHOTS;
@@ -93,6 +93,17 @@ describe.each(LOCALES)('Chromium in %s', (folder) => {
     }
     expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
+    await page.close();
+  });
+
+  it('draws the in-page badge in the locale: its words and country names from the texts file built for it', async () => {
+    const page = await ext.context.newPage();
+    await page.goto('https://www.tiktok.com/');
+    const text = (await waitForBadge(page)) ?? '';
+    const countries = new Intl.DisplayNames([tag], { type: 'region' });
+    expect(text).toContain(countries.of('IE')!);
+    if (countries.of('IE') !== 'Ireland') expect(text).not.toContain('Ireland');
+    expect(text).toContain(messages.badgeMore!.message);
     await page.close();
   });
 
