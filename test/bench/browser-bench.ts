@@ -29,12 +29,16 @@ const LONG_TASK_MS = 50;
 /**
  * In the page, first thing in <head>: a mark to align the trace clock with performance.now(), the time the
  * badge's host element is added (a MutationObserver on <html> and <body> child lists only, so that parsing a
- * large page does not flood it), and every long task the page sees.
+ * large page does not flood it), and every long task the page sees. A badge already there when this first script
+ * runs was placed by the content script at document_start, before the page could watch: `badgeBeforeHead` says
+ * so, and its time is taken from the trace (see badgeRun); its later move within <html> is not an arrival.
  */
 const INSTRUMENT = `<script>(() => {
-  const rl = window.__rl = { badgeAt: null, longTasks: [] };
+  const early = document.querySelector('residency-lens-badge') !== null;
+  const rl = window.__rl = { badgeAt: null, badgeBeforeHead: early, longTasks: [] };
   performance.mark('rl-head');
   const seen = (records) => {
+    if (early) return;
     for (const r of records) for (const n of r.addedNodes) {
       if (n.nodeName === 'RESIDENCY-LENS-BADGE' && rl.badgeAt === null) rl.badgeAt = performance.now();
       if (n.nodeName === 'BODY') {
@@ -93,7 +97,7 @@ async function launchWithExtension(port: number, hosts: string[], extensionDir: 
 }
 
 type TraceEvent = { name: string; cat?: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { data?: { url?: string }; name?: string } };
-type PageFigures = { badgeAt: number | null; longTasks: Array<{ start: number; duration: number }>; domContentLoaded: number; load: number; headMark: number };
+type PageFigures = { badgeAt: number | null; badgeBeforeHead: boolean; longTasks: Array<{ start: number; duration: number }>; domContentLoaded: number; load: number; headMark: number };
 
 async function startTrace(cdp: CDPSession): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
@@ -113,10 +117,11 @@ async function endTrace(cdp: CDPSession): Promise<void> {
 
 async function pageFigures(page: Page): Promise<PageFigures> {
   return page.evaluate(() => {
-    const rl = (window as unknown as { __rl: { badgeAt: number | null; longTasks: Array<{ start: number; duration: number }> } }).__rl;
+    const rl = (window as unknown as { __rl: { badgeAt: number | null; badgeBeforeHead: boolean; longTasks: Array<{ start: number; duration: number }> } }).__rl;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return {
       badgeAt: rl.badgeAt,
+      badgeBeforeHead: rl.badgeBeforeHead,
       longTasks: rl.longTasks,
       domContentLoaded: nav.domContentLoadedEventStart,
       load: nav.loadEventStart,
@@ -128,7 +133,10 @@ async function pageFigures(page: Page): Promise<PageFigures> {
 async function waitForBadgeInPage(page: Page): Promise<number | null> {
   const end = Date.now() + BADGE_TIMEOUT_MS;
   while (Date.now() < end) {
-    const at = await page.evaluate(() => (window as unknown as { __rl: { badgeAt: number | null } }).__rl.badgeAt);
+    const at = await page.evaluate(() => {
+      const rl = (window as unknown as { __rl: { badgeAt: number | null; badgeBeforeHead: boolean } }).__rl;
+      return rl.badgeBeforeHead ? 0 : rl.badgeAt;
+    });
     if (at !== null) return at;
     await page.waitForTimeout(25);
   }
@@ -162,7 +170,12 @@ async function badgeRun(ext: ExtensionBrowser, url: string) {
   const within = (t: TraceEvent, e: TraceEvent) => t.ts <= e.ts && t.ts + (t.dur ?? 0) >= e.ts + (e.dur ?? 0);
   const extensionTasks = tasks.filter((t) => extensionEvents.some((e) => within(t, e)));
   const longTasks = tasks.filter((t) => (t.dur ?? 0) >= LONG_TASK_MS * 1000);
-  const scriptStart = script ? toPage(script.ts) : null;
+  // Content script start: the first of the registration's files (region, corner, texts, host table, then the script).
+  const firstFile = extensionEvents.filter((e) => e.name === 'EvaluateScript' && e.args?.data?.url?.includes('/content/')).sort((a, b) => a.ts - b.ts)[0];
+  const scriptStart = firstFile ? toPage(firstFile.ts) : script ? toPage(script.ts) : null;
+  // A badge placed before the page's first script was appended synchronously while the content script evaluated:
+  // the end of that evaluation is when it was in the page at the latest.
+  if (fig.badgeBeforeHead && script) fig.badgeAt = toPage(script.ts + (script.dur ?? 0));
   const ms = (us: number | undefined) => (us ?? 0) / 1000;
   // The first layout after the badge went in: what inserting it costs the page's rendering.
   const layoutAfterBadge = fig.badgeAt === null ? undefined : events.find((e) => onMain(e) && e.name === 'Layout' && toPage(e.ts) >= fig.badgeAt!);
@@ -383,7 +396,7 @@ export async function runBrowserBench(machineInfo: Machine, opts: BrowserOptions
       browser: { version: chromiumVersion(), userAgent, headless: true },
       builds: opts.builds.map(({ label }) => label),
       method: {
-        badge: `Each run opens a new tab with a CDP trace on (categories devtools.timeline, toplevel, blink.user_timing), loads https://${PLATFORM_HOST}/small or /large (${LARGE_ELEMENTS} elements), then polls the page (every 25 ms, at most ${BADGE_TIMEOUT_MS / 1000} s) until a MutationObserver the page set up first thing in <head> has timestamped (performance.now()) the badge's host element being added, and waits 500 ms more for long tasks. Content script start = the trace's EvaluateScript event for src/content/in-page-badge.js, mapped to the page clock through a performance.mark made in <head>. Long tasks: PerformanceObserver('longtask', buffered) in the page, and ThreadControllerImpl::RunTask trace events of >= ${LONG_TASK_MS} ms on the page's renderer main thread; a task is the extension's when it contains an EvaluateScript, FunctionCall or v8.compile event of a chrome-extension://<id>/ script (the page's own parsing and layout are not). layoutAfterBadge = the first Layout event after the badge was added. The first visit after launch (cold service worker) is reported apart; then small and large alternate, and the builds alternate run by run. badgeAfterDomContentLoaded = the badge's timestamp minus PerformanceNavigationTiming.domContentLoadedEventStart (negative: the badge was in the page before the event). Tracing itself adds some overhead.`,
+        badge: `Each run opens a new tab with a CDP trace on (categories devtools.timeline, toplevel, blink.user_timing), loads https://${PLATFORM_HOST}/small or /large (${LARGE_ELEMENTS} elements), then polls the page (every 25 ms, at most ${BADGE_TIMEOUT_MS / 1000} s) until a MutationObserver the page set up first thing in <head> has timestamped (performance.now()) the badge's host element being added, and waits 500 ms more for long tasks. Content script start = the trace's first EvaluateScript event of the badge's registration (its data files, then src/content/in-page-badge.js), mapped to the page clock through a performance.mark made in <head>. A badge already in the page when that first <head> script runs (placed at document_start) is timed at the end of in-page-badge.js's EvaluateScript event, which appends it synchronously: an upper bound. Long tasks: PerformanceObserver('longtask', buffered) in the page, and ThreadControllerImpl::RunTask trace events of >= ${LONG_TASK_MS} ms on the page's renderer main thread; a task is the extension's when it contains an EvaluateScript, FunctionCall or v8.compile event of a chrome-extension://<id>/ script (the page's own parsing and layout are not). layoutAfterBadge = the first Layout event after the badge was added. The first visit after launch (cold service worker) is reported apart; then small and large alternate, and the builds alternate run by run. badgeAfterDomContentLoaded = the badge's timestamp minus PerformanceNavigationTiming.domContentLoadedEventStart (negative: the badge was in the page before the event). Tracing itself adds some overhead.`,
         pageLoad: 'One Chromium instance per build of the extension (1x and 10x the dataset) and two without it, all launched with the same flags and running at the same time (the second one without is an A/A control: the ratio between two identical instances shows what the machine alone does). For each page one run in each, the order rotating; load = PerformanceNavigationTiming.loadEventStart (ms from navigation start) in a new tab each time; ratio = with / without within a run, median over runs (likewise control / without). Measured before the badge runs, so the extension browsers have not yet had dozens of traced tabs. One warm-up load per page and browser is not counted. Pages are sent with cache-control: no-store.',
         popup: 'A tab on the platform page, then chrome-extension://<id>/src/popup/index.html?tab=<tabId> opened as a normal tab (400x600) N times per build, the builds alternating; first content = performance.now() in the popup when a MutationObserver (Playwright init script) first sees an h1, i.e. from the popup document\'s navigation start (the popup renders once, complete: the h1 comes with everything else); first contentful paint from the paint timing entry; layout shift = the sum of layout-shift entries (PerformanceObserver, buffered) up to 500 ms after the h1. The service worker is running (the tab was just loaded). One warm-up not counted. A real toolbar popup also pays for creating its window, not measured here.',
       },
