@@ -5,6 +5,7 @@
  * asks about a tab with a server address). Builds of both sizes are measured alternately, each in a new browser.
  */
 import { readFileSync } from 'node:fs';
+import { BADGE_SCRIPTS_FILE, type BadgeScriptsFile } from '../../src/core/content-data.ts';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, tabIdOf, waitForBadge } from '../e2e/support/chromium.ts';
@@ -62,8 +63,18 @@ export async function runWorkerBench(machineInfo: Machine, opts: WorkerBenchOpti
   const heaps: Record<string, HeapRun[]> = Object.fromEntries(names.map((n) => [n, []]));
   const failures: Record<string, FailedRun[]> = Object.fromEntries(names.map((n) => [n, []]));
   const manifestPatterns = Object.fromEntries(names.map((n) => {
-    const m = JSON.parse(readFileSync(join(opts.dists[n]!, 'manifest.json'), 'utf8')) as { host_permissions: string[]; content_scripts: Array<{ matches: string[] }> };
-    return [n, { hostPermissions: m.host_permissions.length, contentScriptMatches: m.content_scripts[0]?.matches.length ?? 0 }];
+    const m = JSON.parse(readFileSync(join(opts.dists[n]!, 'manifest.json'), 'utf8')) as { host_permissions: string[]; content_scripts?: Array<{ matches: string[] }> };
+    // The in-page badge's scripts are registered at run time, one per platform host (content/badge-scripts.json).
+    const badge = JSON.parse(readFileSync(join(opts.dists[n]!, BADGE_SCRIPTS_FILE), 'utf8')) as BadgeScriptsFile;
+    return [
+      n,
+      {
+        hostPermissions: m.host_permissions.length,
+        manifestContentScriptMatches: m.content_scripts?.[0]?.matches.length ?? 0,
+        registeredBadgeScripts: badge.scripts.length,
+        registeredBadgeMatches: badge.scripts.reduce((sum, s) => sum + s.matches.length, 0),
+      },
+    ];
   }));
   for (let run = 0; run < opts.runs; run += 1) {
     for (const name of run % 2 === 0 ? names : [...names].reverse()) {
