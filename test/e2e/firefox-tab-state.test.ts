@@ -72,13 +72,13 @@ describe('Firefox: the tab state', () => {
     const page = await browser.newPage();
     await page.goto('https://www.tiktok.com/');
     const tabId = await firefoxTabId(browser, 'https://www.tiktok.com/');
-    expect((await until(() => firefoxToolbar(browser, tabId), (b) => b.title.startsWith('TikTok:'))).title).toMatch(/^TikTok:/);
+    expect((await until(() => firefoxToolbar(browser, tabId), (b) => b.title.startsWith('TikTok – '))).title).toMatch(/^TikTok – /);
     await page.goto('https://example.org/');
     expect(await until(() => firefoxToolbar(browser, tabId), (b) => b.text === '' && b.title === 'Residency Lens')).toEqual({ text: '', title: 'Residency Lens' });
     await page.evaluate(() => history.back());
     await until(() => page.evaluate(() => (window as { __restored?: number }).__restored ?? 0).catch(() => 0), (n) => n === 1);
     expect(await page.evaluate(() => location.host)).toBe('www.tiktok.com');
-    expect((await until(() => firefoxToolbar(browser, tabId), (b) => b.title.startsWith('TikTok:'))).title).toMatch(/^TikTok:/);
+    expect((await until(() => firefoxToolbar(browser, tabId), (b) => b.title.startsWith('TikTok – '))).title).toMatch(/^TikTok – /);
     expect(await firefoxBadgeName(page)).toBe('TikTok');
     await page.evaluate(() => history.forward());
     await until(() => page.evaluate(() => (location.host === 'example.org' ? ((window as { __restored?: number }).__restored ?? 0) : 0)).catch(() => 0), (n) => n === 1);
