@@ -1,10 +1,10 @@
 /**
  * Content script of the in-page badge, in the top frame of platform pages only. The background registers it for
- * each platform host a person visits, after three small files that hand it the user's region and corner and the
- * part of the compiled host table its pages can reach (see src/core/content-data.ts). So it decides which
- * platform this page belongs to with the same matcher and the same table as the popup and the toolbar, and draws
- * the badge at once, with nothing to wait for. Only when that data is missing or malformed does it ask the
- * background. The card's headline is asked for when the user opens the card.
+ * each platform host, after small files that hand it the user's region and corner, its words and country names in
+ * the messages' language, and the part of the compiled host table its pages can reach (see
+ * src/core/content-data.ts). So it decides which platform this page belongs to with the same matcher and the same
+ * table as the popup and the toolbar, and draws the badge at once, with nothing to wait for. Only when that data is
+ * missing or malformed does it ask the background. The card's headline is asked for when the user opens the card.
  *
  * It runs as the document starts (document_start): the badge is built at once and put under the root element,
  * which exists by then, so it is in the page before the page's first paint. It runs once per document: a
