@@ -5,16 +5,14 @@
  * locale too. With SCREENSHOTS set, the popup is photographed in Spanish and in Brazilian Portuguese for the README.
  */
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, tabIdOf, waitForBadge, type ExtensionBrowser } from './support/chromium.ts';
+import { axeViolations } from './support/axe.ts';
 import { html, startHttpsServer, type TestServer } from './support/https-server.ts';
 
 const SCREENSHOTS = process.env.SCREENSHOTS;
 const PHOTOGRAPHED = ['es', 'pt_BR'];
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const HOSTS = ['*.tiktok.com', 'tiktok.com'];
 const LOCALES_DIR = join(import.meta.dirname, '../../src/_locales');
 /** The locales checked here: every folder but the three the other browser tests already cover. */
@@ -31,13 +29,6 @@ beforeAll(async () => {
   server = await startHttpsServer(() => html('TikTok'));
 });
 afterAll(async () => server?.close());
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-  const result = await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run());
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 describe.each(LOCALES)('Chromium in %s', (folder) => {
   const tag = folder.replaceAll('_', '-');

@@ -3,17 +3,16 @@
  * axe-core finds no violations in light and dark themes; the region set in the options page changes the
  * popup's framing; settings survive a browser restart (a persistent profile).
  */
-import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, tabIdOf, type ExtensionBrowser } from './support/chromium.ts';
+import { axeViolations } from './support/axe.ts';
 import { html, startHttpsServer, type TestServer } from './support/https-server.ts';
 
 const SCREENSHOTS = process.env.SCREENSHOTS;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const HOSTS = ['*.tiktok.com', 'tiktok.com', 'news.example-news.com'];
 
 let server: TestServer;
@@ -31,14 +30,6 @@ async function openPopup(ext: ExtensionBrowser, url = 'https://www.tiktok.com/')
   await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
   await popup.locator('h1').waitFor();
   return popup;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE); // through the DevTools protocol: the extension page's CSP rightly forbids inline scripts
-  // Open every folding section, so hidden content is checked too.
-  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-  const result = await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run());
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
 async function setRegion(ext: ExtensionBrowser, region: string): Promise<void> {
