@@ -14,6 +14,7 @@ import { firefoxBadgeText, FIREFOX_EXTENSION_UUID, openExtensionPage, waitForFir
 import { startHttpsServer } from '../browsers/local-https.ts';
 import { startLoopbackProxy } from '../browsers/loopback-proxy.ts';
 import { DEMO_HOSTS, demoRoute, isDemoHost } from './demo-site.ts';
+import { BADGE_SCRIPT_PREFIX } from '../../core/content-data.ts';
 import type { StartPlan } from './plan.ts';
 
 export type DemoResult = { badge: string; headline: string; screenshots: { page: string; popup: string } };
@@ -46,6 +47,13 @@ async function chromiumDemo(plan: StartPlan, dist: string, port: number, shots: 
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     const extensionId = new URL(worker.url()).host;
+    // The background registers the badge's scripts as it starts; a page opened before that gets no badge.
+    await worker.evaluate(async (prefix) => {
+      const end = Date.now() + 20_000;
+      while (Date.now() < end && (await chrome.scripting.getRegisteredContentScripts()).every((s) => !s.id.startsWith(prefix))) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }, BADGE_SCRIPT_PREFIX);
     const page = await context.newPage();
     await page.setViewportSize(PAGE_VIEWPORT);
     await page.goto(plan.url);
