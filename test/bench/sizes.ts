@@ -4,11 +4,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from '../../src/cli/read-data.ts';
 import { BUDGETS, budgetGzipBytes } from '../budgets.ts';
-import { builtSizes } from '../support/built-sizes.ts';
+import { builtSizes, moduleClosure } from '../support/built-sizes.ts';
 import { median, round, type Machine } from './common.ts';
 
 /** Separate Node processes for the heap figure; the median is reported. */
@@ -21,20 +21,6 @@ type FileSize = { path: string; bytes: number; gzipBytes: number };
 function sizeOf(path: string): FileSize {
   const buf = readFileSync(path);
   return { path: relative(ROOT, path), bytes: buf.length, gzipBytes: gz(buf) };
-}
-
-/** A module and every module it imports statically (relative "./x.js" specifiers, as Rollup/Rolldown emit them). */
-function moduleClosure(entry: string): string[] {
-  const seen = new Set<string>();
-  const queue = [entry];
-  while (queue.length > 0 && seen.size < 500) {
-    const file = queue.shift()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const code = readFileSync(file, 'utf8');
-    for (const m of code.matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) queue.push(resolve(dirname(file), m[1]!));
-  }
-  return [...seen];
 }
 
 function total(files: FileSize[]) {
