@@ -5,7 +5,6 @@
  * match the settings. At start it parses only the host index (a few dozen bytes per platform); a platform's full
  * data is loaded when something needs it. Nothing is handled before the state saved by the previous run is back.
  */
-import { parsePageRequest } from '../core/messaging/protocol.ts';
 import {
   allTabs,
   changeHistory,
@@ -41,6 +40,7 @@ import { BADGE_SCRIPT_PREFIX, BADGE_SCRIPTS_FILE, badgeRegistrations, type Badge
 import { sliceFile, type IndexedPlatform, type PlatformSlice } from '../core/dataset/split.ts';
 import { decodeIpCountryTable, IP_COUNTRY_FILE } from '../core/ip-country/format.ts';
 import { createIpCountryLookup, type IpCountryLookup } from '../core/ip-country/lookup.ts';
+import { pageMatch } from '../core/lookup.ts';
 import { readHistory, recordVisit } from '../core/settings/history.ts';
 import { effectiveRegion, readSettings, updateSettings, type Settings } from '../core/settings/settings.ts';
 import badgeScript from '../content/in-page-badge.ts?script';
@@ -73,12 +73,11 @@ function loadIpCountry(): Promise<IpCountryLookup> {
     return noCountry;
   });
 }
-/** The look-up for a page's question, loading the table only when the tab has server addresses to place. */
-async function serverCountryFor(message: unknown): Promise<IpCountryLookup> {
-  const request = parsePageRequest(message);
-  const activity = request.ok ? machine.activity(request.value.tabId) : undefined;
-  const hasAddresses = activity !== undefined && (activity.pageIp !== undefined || activity.platforms.some((p) => p.ips.length > 0));
-  return hasAddresses ? loadIpCountry() : noCountry;
+/** The look-up if the table is decoded already; otherwise undefined, and the table starts loading for the question to come. */
+let ipCountryNow: IpCountryLookup | undefined;
+function serverCountryNow(): IpCountryLookup | undefined {
+  if (ipCountryNow === undefined) void loadIpCountry().then((lookup) => lookup !== noCountry && (ipCountryNow = lookup));
+  return ipCountryNow;
 }
 
 /**
@@ -200,7 +199,15 @@ onStoredSettingsChanged((value) => {
 onContentMessage(async (msg, sender) => {
   if (isExtensionPage(sender, extensionId(), extensionOrigin())) {
     await machine.whenReady();
-    return handlePageMessage(msg, sender, extensionId(), extensionOrigin(), machine, await observingAllSites, await serverCountryFor(msg));
+    const enabled = (await currentSettings()).enabled;
+    return handlePageMessage(msg, sender, extensionId(), extensionOrigin(), {
+      activity: machine.activity,
+      observing: await observingAllSites,
+      pageOf: (url) => pageMatch(hostIndex, url, answerer.lookup),
+      slice: (id) => (enabled ? answerer.slice(id) : undefined),
+      serverCountryNow,
+      serverCountry: loadIpCountry,
+    });
   }
   const handled = await handleContentMessage(msg, sender, extensionId(), answerer, await currentSettings()).catch(() => ({ reply: { ok: false, error: 'internal' } as const, dismiss: undefined }));
   const key = handled.dismiss;

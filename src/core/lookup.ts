@@ -7,6 +7,7 @@
 import type { CompiledDataset, CompiledPlatform } from './dataset/compile.ts';
 import { isLocalName, normalizeHost, type HostResult } from './match/normalize-host.ts';
 import { createHostMatcher, type HostTable } from './match/platform-index.ts';
+import type { PageMatch } from './messaging/protocol.ts';
 
 export type HostLookupResult =
   | { kind: 'platform'; host: string; index: number }
@@ -31,6 +32,17 @@ export function createHostLookup(table: HostTable): HostLookup {
       return index === undefined ? { kind: 'unknown', host: host.host } : { kind: 'platform', host: host.host, index };
     },
   };
+}
+
+/**
+ * What a page's URL is, over a host index: the one answer the background gives the popup, so the popup needs no
+ * host index of its own (issue #12: a popup that stays light as the dataset grows).
+ */
+export function pageMatch(index: { hosts: HostTable; platforms: ReadonlyArray<{ id: string; name: string } | undefined> }, url: string, lookup = createHostLookup(index.hosts)): PageMatch {
+  const result = lookup.lookup(url);
+  if (result.kind === 'not-applicable') return { kind: 'not-applicable', notWeb: result.reason === 'not-web' };
+  const platform = result.kind === 'platform' ? index.platforms[result.index] : undefined;
+  return platform ? { kind: 'platform', host: result.host, platformId: platform.id, name: platform.name } : { kind: 'unknown', host: result.host };
 }
 
 /**

@@ -27,10 +27,26 @@ export type PopupActions = {
 export type ThirdParties = {
   /** false until the user grants access to all sites: without it the browser shows the extension no requests */
   observing: boolean;
-  platforms: Array<{ disclosure: Disclosure; hosts: string[]; requests: number; serverCountries: string[] }>;
+  /** `serverLine`: keep the line for the servers' countries even while it is empty (see `pageServerLine`) */
+  platforms: Array<{ disclosure: Disclosure; hosts: string[]; requests: number; serverCountries: string[]; serverLine?: boolean }>;
   /** where the server that answered for this page is, from its IP address */
   pageServerCountry?: string;
+  /**
+   * The country was not known at first paint (the background was still decoding its IP table): its line is drawn
+   * empty and filled when the country comes, so that nothing below it moves. It stays empty if none is found.
+   */
+  pageServerLine?: boolean;
 };
+
+/** A line for servers' countries, kept at its height while empty (and hidden from screen readers then). */
+function ServerLine({ text, keep }: { text: string | undefined; keep: boolean | undefined }) {
+  if (text === undefined && !keep) return null;
+  return (
+    <p class="muted server" aria-hidden={text === undefined ? 'true' : undefined}>
+      {text ?? '\u00a0'}
+    </p>
+  );
+}
 
 export type PopupProps = {
   state: PopupState;
@@ -39,6 +55,12 @@ export type PopupProps = {
   t: Translate;
   f: Formatters;
   actions: PopupActions & { grantAllSites(): void };
+  /**
+   * Draw the closed sections with their headings only: what is folded away is not on screen, so the first paint
+   * need not wait for it (most of a platform's facts are there). The entry renders again, complete, right after
+   * the first paint; a closed section's contents take no room, so nothing moves when they come.
+   */
+  foldedLater?: boolean;
 };
 
 /** The platforms this page sent data to; shown only when there are some (see ThirdPartiesStatus). */
@@ -46,7 +68,7 @@ function ThirdPartiesSection({ tp, ctx, t, f }: { tp: ThirdParties; ctx: PopupCo
   return (
     <Section id="third-parties" title={t('thirdPartiesCount', [f.number(tp.platforms.length)])} open>
       <ul class="list">
-        {tp.platforms.map(({ disclosure: d, hosts, requests, serverCountries }) => (
+        {tp.platforms.map(({ disclosure: d, hosts, requests, serverCountries, serverLine }) => (
           <li key={d.platform.id} class="third-party">
             <div class="row">
               <span>{d.platform.name}</span>
@@ -54,7 +76,7 @@ function ThirdPartiesSection({ tp, ctx, t, f }: { tp: ThirdParties; ctx: PopupCo
             </div>
             <p>{headline(d, ctx.region, t, f)}</p>
             <p class="muted">{t('thirdPartyHosts', [hosts.join(', ')])}</p>
-            {serverCountries.length > 0 ? <p class="muted">{t('serverLocation', [f.list(serverCountries.map(f.country))])}</p> : null}
+            <ServerLine text={serverCountries.length > 0 ? t('serverLocation', [f.list(serverCountries.map(f.country))]) : undefined} keep={serverLine} />
             <Counts d={d} ctx={ctx} t={t} f={f} />
           </li>
         ))}
@@ -139,7 +161,7 @@ function StatusChecked({ status, t, f }: { status: DisclosedAction['status']; t:
  * A folding section. An empty one (`empty` says what is missing) is a plain heading and a sentence instead:
  * nothing to open, nothing that promises content.
  */
-function Section({ id, title, open = false, empty, children }: { id: string; title: string; open?: boolean; empty?: string; children?: preact.ComponentChildren }) {
+function Section({ id, title, open = false, later = false, empty, children }: { id: string; title: string; open?: boolean; later?: boolean; empty?: string; children?: preact.ComponentChildren }) {
   if (empty !== undefined) {
     return (
       <section class="section empty" aria-labelledby={id}>
@@ -154,7 +176,7 @@ function Section({ id, title, open = false, empty, children }: { id: string; tit
         <h2>{title}</h2>
       </summary>
       <div class="section-body" aria-labelledby={id}>
-        {children}
+        {open || !later ? children : null}
       </div>
     </details>
   );
@@ -361,20 +383,20 @@ function correctionUrl(ctx: PopupContext, d: Disclosure, t: Translate): string {
   return url.toString();
 }
 
-function PlatformView({ d, ctx, tp, t, f, actions }: { d: Disclosure; ctx: PopupContext; tp: ThirdParties; t: Translate; f: Formatters; actions: PopupProps['actions'] }) {
+function PlatformView({ d, ctx, tp, t, f, actions, later }: { d: Disclosure; ctx: PopupContext; tp: ThirdParties; t: Translate; f: Formatters; actions: PopupProps['actions']; later: boolean }) {
   const framing = frame(d, ctx.region, t, f);
   return (
     <>
       <header>
         <h1>{d.platform.name}</h1>
         <p class="headline">{framing.headline}</p>
-        {tp.pageServerCountry ? <p class="muted server">{t('pageServerLocation', [f.country(tp.pageServerCountry)])}</p> : null}
+        <ServerLine text={tp.pageServerCountry ? t('pageServerLocation', [f.country(tp.pageServerCountry)]) : undefined} keep={tp.pageServerLine} />
         <FlowDiagram d={d} ctx={ctx} framing={framing} t={t} f={f} />
         <Counts d={d} ctx={ctx} t={t} f={f} />
       </header>
       {tp.platforms.length > 0 ? <ThirdPartiesSection tp={tp} ctx={ctx} t={t} f={f} /> : null}
       {ctx.homeLaws.length > 0 ? (
-        <Section id="home" title={t('yourRegionLaws')}>
+        <Section id="home" title={t('yourRegionLaws')} later={later}>
           <ul>
             {ctx.homeLaws.map((law) => (
               <li key={law.id}>
@@ -385,11 +407,12 @@ function PlatformView({ d, ctx, tp, t, f, actions }: { d: Disclosure; ctx: Popup
           </ul>
         </Section>
       ) : null}
-      <Section id="responsible" title={t('whoIsResponsible')}>
+      <Section id="responsible" title={t('whoIsResponsible')} later={later}>
         <Responsible d={d} t={t} f={f} />
       </Section>
       <Section
         id="destinations"
+        later={later}
         title={d.destinations.length > 0 ? t('whereDataGoesCount', [f.number(d.destinations.length)]) : t('whereDataGoes')}
         {...(d.destinations.length === 0 && d.transferMechanisms.length === 0 && { empty: t('whereDataGoesNone') })}
       >
@@ -417,6 +440,7 @@ function PlatformView({ d, ctx, tp, t, f, actions }: { d: Disclosure; ctx: Popup
       </Section>
       <Section
         id="actions"
+        later={later}
         title={d.actions.length > 0 ? t('regulatoryActionsCount', [f.number(d.actions.length)]) : t('regulatoryActions')}
         {...(d.actions.length === 0 && { empty: t('regulatoryActionsNone') })}
       >
@@ -428,7 +452,7 @@ function PlatformView({ d, ctx, tp, t, f, actions }: { d: Disclosure; ctx: Popup
         </ol>
       </Section>
       {d.positions.length > 0 ? (
-        <Section id="positions" title={t('statedPosition')}>
+        <Section id="positions" title={t('statedPosition')} later={later}>
           {d.positions.map((position, i) => (
             <div key={i} class="position">
               <p>
@@ -441,7 +465,7 @@ function PlatformView({ d, ctx, tp, t, f, actions }: { d: Disclosure; ctx: Popup
           ))}
         </Section>
       ) : null}
-      <Section id="todo" title={t('whatYouCanDo')}>
+      <Section id="todo" title={t('whatYouCanDo')} later={later}>
         <WhatYouCanDo d={d} ctx={ctx} framing={framing} t={t} actions={actions} />
       </Section>
       <footer>
@@ -474,8 +498,8 @@ function Footer({ ctx, t, f, actions }: { ctx: PopupContext; t: Translate; f: Fo
   );
 }
 
-export function Popup({ state, context, thirdParties, t, f, actions }: PopupProps) {
-  if (state.kind === 'platform') return <PlatformView d={state.disclosure} ctx={context} tp={thirdParties} t={t} f={f} actions={actions} />;
+export function Popup({ state, context, thirdParties, t, f, actions, foldedLater = false }: PopupProps) {
+  if (state.kind === 'platform') return <PlatformView d={state.disclosure} ctx={context} tp={thirdParties} t={t} f={f} actions={actions} later={foldedLater} />;
   if (state.kind === 'switched-off') {
     return (
       <>

@@ -1,8 +1,10 @@
 /**
- * Popup entry: reads the current tab (or `?tab=<id>`, used by tests), the settings and what the background saw the
- * tab's page send, all at once; decides the platform with the bundled host index; loads only that platform's slice
- * of the dataset (and those of the platforms the page sent data to); then renders once, complete, so nothing moves
- * after the first paint.
+ * Popup entry: reads the current tab (or `?tab=<id>`, used by tests) and the settings; asks the background, in one
+ * message, what it already holds in memory about the tab: the platform of its URL (so the popup bundles no host
+ * index, and stays as light at ten times the dataset), that platform's slice of the dataset, and the platforms the
+ * page sent data to. Then it renders, complete. The servers' countries need the IP table, which the background may
+ * still have to read and decode: when they are not in the first answer, their lines are kept free at first paint and
+ * filled when the second answer comes, so nothing moves.
  */
 import { render } from 'preact';
 import { accessRequest } from '../core/disclosure/access-request.ts';
@@ -12,69 +14,111 @@ import { readSettings, updateSettings } from '../core/settings/settings.ts';
 import { changeStoredSettings, formatLocale, loadPackagedJson, loadStoredSettings, message, openOptionsPage, requestAllSitesAccess, sendFromPage, tabUrl, uiLanguage } from '../browser/extension-api.ts';
 import { buildDisclosure } from '../core/disclosure/build-disclosure.ts';
 import { sliceFile, sliceSource, type PlatformSlice } from '../core/dataset/split.ts';
-import { parseTabActivityReply, tabActivityRequest } from '../core/messaging/protocol.ts';
+import { parseServerCountriesReply, parseTabActivityReply, serverCountriesRequest, tabActivityRequest, type PageMatch, type TabActivityReply } from '../core/messaging/protocol.ts';
 import type { ThirdParties } from './Popup.tsx';
 import { createFormatters } from '../core/format.ts';
 import { Popup } from './Popup.tsx';
 import { popupContext, popupTarget, stateOf } from './popup-state.ts';
-import hostIndex from 'virtual:residency-lens/host-index';
 import common from 'virtual:residency-lens/common';
 
 const loadSlice = (id: string) => loadPackagedJson(sliceFile(id)) as Promise<PlatformSlice>;
 
-async function thirdParties(tabId: number | undefined): Promise<ThirdParties> {
-  if (tabId === undefined) return { observing: false, platforms: [] };
-  const reply = parseTabActivityReply(await sendFromPage(tabActivityRequest(tabId)).catch(() => undefined));
-  if (!reply?.ok) return { observing: false, platforms: [] };
-  const contacted = reply.activity?.platforms ?? [];
+type Answer = Extract<TabActivityReply, { ok: true }>;
+
+/** Only if the background did not answer: the same look-up over the host index, loaded for this case alone. */
+async function matchHere(url: string): Promise<PageMatch> {
+  const [{ pageMatch }, { default: hostIndex }] = await Promise.all([import('../core/lookup.ts'), import('virtual:residency-lens/host-index')]);
+  return pageMatch(hostIndex, url);
+}
+
+/** The platforms the page sent data to, each with its disclosure (their slices read here, in parallel). */
+async function thirdParties(answer: Answer | undefined): Promise<ThirdParties> {
+  if (!answer) return { observing: false, platforms: [] };
+  const activity = answer.activity;
+  const contacted = activity?.platforms ?? [];
   const slices = await Promise.all(contacted.map((p) => loadSlice(p.platformId).catch(() => undefined)));
+  // While the countries are being looked up, every line that may show one is kept (see Popup.tsx).
+  const locating = activity?.located === false;
   return {
-    observing: reply.observing,
-    ...(reply.activity?.pageServerCountry && { pageServerCountry: reply.activity.pageServerCountry }),
+    observing: answer.observing,
+    ...(activity?.pageServerCountry && { pageServerCountry: activity.pageServerCountry }),
+    ...(locating && activity.pageIp !== undefined && { pageServerLine: true }),
     platforms: contacted.flatMap((p, i) => {
       const slice = slices[i];
-      return slice ? [{ disclosure: buildDisclosure(sliceSource(slice), slice.platform), hosts: p.hosts, requests: p.requests, serverCountries: p.serverCountries }] : [];
+      if (!slice) return [];
+      return [{ disclosure: buildDisclosure(sliceSource(slice), slice.platform), hosts: p.hosts, requests: p.requests, serverCountries: p.serverCountries, ...(locating && p.ips.length > 0 && { serverLine: true }) }];
     }),
+  };
+}
+
+/** The servers' countries, once the background has them: the same lines, now filled (or left blank: unknown). */
+async function withCountries(tabId: number, tp: ThirdParties): Promise<ThirdParties | undefined> {
+  const reply = parseServerCountriesReply(await sendFromPage(serverCountriesRequest(tabId)).catch(() => undefined));
+  if (!reply?.ok) return undefined;
+  const byId = new Map(reply.platforms.map((p) => [p.platformId, p.serverCountries]));
+  return {
+    ...tp,
+    ...(reply.pageServerCountry && { pageServerCountry: reply.pageServerCountry }),
+    platforms: tp.platforms.map((p) => ({ ...p, serverCountries: byId.get(p.disclosure.platform.id) ?? p.serverCountries })),
   };
 }
 
 async function start(): Promise<void> {
   const requested = Number(new URLSearchParams(location.search).get('tab') ?? Number.NaN);
-  const tabRead = tabUrl(Number.isInteger(requested) ? requested : undefined);
-  const contactedRead = tabRead.then((tab) => thirdParties(tab?.id));
-  const [tab, stored] = await Promise.all([tabRead, loadStoredSettings()]);
-  const settings = readSettings(stored);
-  const target = popupTarget(hostIndex, settings, tab?.url);
-  const [slice, contacted] = await Promise.all([target.kind === 'platform' ? loadSlice(target.platformId).catch(() => undefined) : undefined, contactedRead]);
+  const storedRead = loadStoredSettings();
+  const tab = await tabUrl(Number.isInteger(requested) ? requested : undefined);
+  const reply = tab ? parseTabActivityReply(await sendFromPage(tabActivityRequest(tab.id, tab.url)).catch(() => undefined)) : undefined;
+  const answer = reply?.ok ? reply : undefined;
+  const page = tab?.url === undefined ? undefined : (answer?.page ?? (await matchHere(tab.url)));
+  const settings = readSettings(await storedRead);
+  const target = popupTarget(page, settings);
+  // The background relays the slice from its memory; read it here only if it could not.
+  const sliceRead = target.kind !== 'platform' ? undefined : answer?.slice?.platform.id === target.platformId ? answer.slice : loadSlice(target.platformId).catch(() => undefined);
+  const [slice, contacted] = await Promise.all([sliceRead, thirdParties(answer)]);
   // The browser's language says where the user is (their region); the messages' language is what they read.
   const locale = uiLanguage();
   const display = formatLocale();
   const t = (key: string, subs?: string[]) => message(key, subs);
   const f = createFormatters(display);
   const context = popupContext(common, settings, locale, new Date().toISOString().slice(0, 10), ISSUE_TRACKER_NEW);
+  const state = stateOf(target, slice && sliceSource(slice), slice?.platform);
   document.documentElement.lang = display;
-  render(
-    <Popup
-      state={stateOf(target, slice && sliceSource(slice), slice?.platform)}
-      context={context}
-      thirdParties={contacted}
-      t={t}
-      f={f}
-      actions={{
-        copy: async (text) => {
-          await navigator.clipboard.writeText(text);
-          document.getElementById('status')!.textContent = t('copied');
-        },
-        // The summary opens as the popup does (headline, counts) and ends with what the reader can do.
-        summaryMarkdown: (d) => disclosureMarkdown(d, context, t, f),
-        accessRequest: (d) => accessRequest(d, context.region, t),
-        openOptions: () => void openOptionsPage(),
-        grantAllSites: () => void requestAllSitesAccess().then(() => location.reload()),
-        enable: () => void changeStoredSettings((current) => updateSettings(readSettings(current), { enabled: true })).then(() => location.reload()),
-      }}
-    />,
-    document.getElementById('app')!,
-  );
+  const draw = (tp: ThirdParties, foldedLater = false) =>
+    render(
+      <Popup
+        state={state}
+        foldedLater={foldedLater}
+        context={context}
+        thirdParties={tp}
+        t={t}
+        f={f}
+        actions={{
+          copy: async (text) => {
+            await navigator.clipboard.writeText(text);
+            document.getElementById('status')!.textContent = t('copied');
+          },
+          // The summary opens as the popup does (headline, counts) and ends with what the reader can do.
+          summaryMarkdown: (d) => disclosureMarkdown(d, context, t, f),
+          accessRequest: (d) => accessRequest(d, context.region, t),
+          openOptions: () => void openOptionsPage(),
+          grantAllSites: () => void requestAllSitesAccess().then(() => location.reload()),
+          enable: () => void changeStoredSettings((current) => updateSettings(readSettings(current), { enabled: true })).then(() => location.reload()),
+        }}
+      />,
+      document.getElementById('app')!,
+    );
+  // First what is on screen; the folded sections' contents once that is painted (a frame, then a task), or after
+  // a tenth of a second where no frame comes (a page that is not visible gets none).
+  draw(contacted, true);
+  await new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 100);
+  });
+  draw(contacted);
+  if (tab && answer?.activity?.located === false) {
+    const located = await withCountries(tab.id, contacted);
+    if (located) draw(located);
+  }
 }
 
 void start();

@@ -1,15 +1,15 @@
 /**
- * What the popup shows for a tab, decided from its URL and the user's settings alone: first which platform (with
- * the host look-up over the host index, which the popup bundles), then that platform's disclosure (from its slice
- * of the dataset, the only part the popup loads).
+ * What the popup shows for a tab, decided from its URL and the user's settings alone: first which platform (the
+ * background's answer, from the shared host look-up over its host index: the popup bundles none), then that
+ * platform's disclosure (from its slice of the dataset, the only part of it the popup gets).
  */
 import type { CompiledDataset, CompiledPlatform, CompiledRegime } from '../core/dataset/compile.ts';
 import type { CommonData } from '../core/dataset/split.ts';
 import type { Authority, ExchangeRates, Law } from '../core/dataset/schema.ts';
 import { buildDisclosure, type Disclosure, type DisclosureSource } from '../core/disclosure/build-disclosure.ts';
 import { homeLaws } from '../core/disclosure/framing.ts';
-import { createHostLookup } from '../core/lookup.ts';
-import type { HostTable } from '../core/match/platform-index.ts';
+import { pageMatch } from '../core/lookup.ts';
+import type { PageMatch } from '../core/messaging/protocol.ts';
 import { effectiveRegion, type Region, type Settings } from '../core/settings/settings.ts';
 
 export type PopupContext = {
@@ -64,15 +64,17 @@ export function popupContext(dataset: CommonData, settings: Settings, locale: st
 /** Which platform the tab shows, before anything about it is loaded. */
 export type PopupTarget = Exclude<PopupState, { kind: 'platform' }> | { kind: 'platform'; platformId: string; host: string };
 
-export function popupTarget(index: { hosts: HostTable; platforms: ReadonlyArray<{ id: string; name: string }> }, settings: Settings, url: string | undefined): PopupTarget {
-  // No URL means the browser did not let us read it: a site that is no platform (only platform hosts are readable).
-  if (url === undefined) return { kind: 'unknown', host: undefined };
-  const result = createHostLookup(index.hosts).lookup(url);
-  if (result.kind === 'not-applicable') return result.reason === 'not-web' ? { kind: 'not-a-website' } : { kind: 'unknown', host: undefined };
-  const platform = result.kind === 'platform' ? index.platforms[result.index] : undefined;
-  if (!settings.enabled) return { kind: 'switched-off', host: result.host, everywhere: true, ...(platform && { platformName: platform.name }) };
-  if (!platform) return { kind: 'unknown', host: result.host };
-  return { kind: 'platform', platformId: platform.id, host: result.host };
+/**
+ * From what the background matched for the tab's URL (`pageMatch`, src/core/lookup.ts) and the settings.
+ * `page` is undefined when the browser did not let us read the URL: a site that is no platform (only platform hosts
+ * are readable).
+ */
+export function popupTarget(page: PageMatch | undefined, settings: Settings): PopupTarget {
+  if (page === undefined) return { kind: 'unknown', host: undefined };
+  if (page.kind === 'not-applicable') return page.notWeb ? { kind: 'not-a-website' } : { kind: 'unknown', host: undefined };
+  if (!settings.enabled) return { kind: 'switched-off', host: page.host, everywhere: true, ...(page.kind === 'platform' && { platformName: page.name }) };
+  if (page.kind !== 'platform') return { kind: 'unknown', host: page.host };
+  return { kind: 'platform', platformId: page.platformId, host: page.host };
 }
 
 /** The state once the platform's data is there: its slice as the source, or the whole dataset (tests). */
@@ -83,6 +85,6 @@ export function stateOf(target: PopupTarget, source?: DisclosureSource, platform
 
 /** Both steps over the whole compiled dataset (tests, screenshots). */
 export function popupState(dataset: CompiledDataset, settings: Settings, url: string | undefined): PopupState {
-  const target = popupTarget(dataset, settings, url);
+  const target = popupTarget(url === undefined ? undefined : pageMatch(dataset, url), settings);
   return stateOf(target, dataset, target.kind === 'platform' ? dataset.platforms.find((p) => p.id === target.platformId) : undefined);
 }

@@ -9,6 +9,8 @@
  */
 import * as z from 'zod/mini';
 
+import type { PlatformSlice } from '../dataset/split.ts';
+
 import { MAX_LINK_HOSTS } from './content-guards.ts';
 
 export { cardHeadlineRequest, dismissOnSiteRequest, linkHostsRequest, MAX_LINK_HOSTS, pageSummaryRequest } from './content-guards.ts';
@@ -66,18 +68,46 @@ export function parseCardHeadlineReply(message: unknown): CardHeadlineReply | un
   return result.success ? result.data : undefined;
 }
 
-/** Requests only the extension's own pages (popup, options) may send: the background checks the sender's URL. */
+const tabId = z.number().check(z.int(), z.gte(0));
+/**
+ * Requests only the extension's own pages (popup, options) may send: the background checks the sender's URL.
+ * - `tab-activity`: what the popup draws first, all of it from what the background holds in memory: the platform of
+ *   the tab's URL (the popup reads the URL; the background matches it, so the popup parses no host index), that
+ *   platform's slice, and the platforms the page sent data to. Server countries come with it only when the IP table
+ *   is already decoded; otherwise `located` is false and the popup asks `server-countries` after its first paint.
+ * - `server-countries`: the countries of the servers the tab's page and its third parties answered from (this is
+ *   the question that may read and decode the IP table).
+ */
 export const PageRequest = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('tab-activity'), tabId: z.number().check(z.int(), z.gte(0)) }),
+  z.strictObject({ type: z.literal('tab-activity'), tabId, url: z.optional(z.string().check(z.maxLength(8192))) }),
+  z.strictObject({ type: z.literal('server-countries'), tabId }),
 ]);
 export type PageRequest = z.infer<typeof PageRequest>;
+
+/** What a page's URL is, as the shared host look-up sees it: a platform, another site, or no website at all. */
+export const PageMatch = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('platform'), host: z.string(), platformId: z.string().check(z.regex(/^[a-z0-9-]{1,60}$/)), name: shortText }),
+  z.strictObject({ kind: z.literal('unknown'), host: z.string() }),
+  /** no host to name: not a web page (`notWeb`: about:, file:, the browser's own pages), or a local or invalid name */
+  z.strictObject({ kind: z.literal('not-applicable'), notWeb: z.boolean() }),
+]);
+export type PageMatch = z.infer<typeof PageMatch>;
+
+/**
+ * A platform's slice as the build wrote it (validated at build time, src/core/dataset/split.ts) and the background
+ * relays it from its memory. Only its outline is checked here: the popup receives it from its own background, never
+ * from a page, and a full schema of the dataset would cost the popup more to load than the slice itself.
+ */
+const RelayedSlice = z.custom<PlatformSlice>(
+  (value) => typeof value === 'object' && value !== null && typeof (value as { version?: unknown }).version === 'string' && typeof (value as { platform?: { id?: unknown } }).platform?.id === 'string',
+);
 
 const Contacted = z.object({
   platformId: z.string().check(z.regex(/^[a-z0-9-]{1,60}$/)),
   hosts: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(50)),
   requests: z.number().check(z.int(), z.gte(0)),
   ips: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(10)),
-  /** countries of the servers that answered, from their IP addresses */
+  /** countries of the servers that answered, from their IP addresses (empty while `located` is false) */
   serverCountries: z.array(countryCode).check(z.maxLength(10)),
 });
 export const TabActivityReply = z.discriminatedUnion('ok', [
@@ -85,13 +115,38 @@ export const TabActivityReply = z.discriminatedUnion('ok', [
     ok: z.literal(true),
     /** false when the user has not granted access to all sites, so third parties cannot be seen */
     observing: z.boolean(),
+    /** the platform of the URL the popup sent (absent when it sent none) */
+    page: z.optional(PageMatch),
+    /** that platform's slice, when the page is a platform's and the extension is on */
+    slice: z.optional(RelayedSlice),
     activity: z.nullable(
-      z.object({ pageHost: z.string(), pageIp: z.optional(z.string()), pageServerCountry: z.optional(countryCode), platforms: z.array(Contacted) }),
+      z.object({
+        pageHost: z.string(),
+        pageIp: z.optional(z.string()),
+        pageServerCountry: z.optional(countryCode),
+        platforms: z.array(Contacted),
+        /** false: the servers' countries are not in this reply yet (ask `server-countries`) */
+        located: z.boolean(),
+      }),
     ),
   }),
   z.strictObject({ ok: z.literal(false), error: z.enum(['bad-request', 'bad-sender', 'internal']) }),
 ]);
 export type TabActivityReply = z.infer<typeof TabActivityReply>;
+
+export const ServerCountriesReply = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    pageServerCountry: z.optional(countryCode),
+    platforms: z.array(z.object({ platformId: z.string().check(z.regex(/^[a-z0-9-]{1,60}$/)), serverCountries: z.array(countryCode).check(z.maxLength(10)) })),
+  }),
+  z.strictObject({ ok: z.literal(false), error: z.enum(['bad-request', 'bad-sender', 'internal']) }),
+]);
+export type ServerCountriesReply = z.infer<typeof ServerCountriesReply>;
+export function parseServerCountriesReply(message: unknown): ServerCountriesReply | undefined {
+  const result = z.safeParse(ServerCountriesReply, message);
+  return result.success ? result.data : undefined;
+}
 
 export function parsePageRequest(message: unknown): ParseResult<PageRequest> {
   const result = z.safeParse(PageRequest, message);
@@ -101,7 +156,8 @@ export function parseTabActivityReply(message: unknown): TabActivityReply | unde
   const result = z.safeParse(TabActivityReply, message);
   return result.success ? result.data : undefined;
 }
-export const tabActivityRequest = (tabId: number): PageRequest => ({ type: 'tab-activity', tabId });
+export const tabActivityRequest = (tabId: number, url?: string): PageRequest => ({ type: 'tab-activity', tabId, ...(url !== undefined && { url }) });
+export const serverCountriesRequest = (tabId: number): PageRequest => ({ type: 'server-countries', tabId });
 
 export const LinkMatch = z.object({ host: z.string(), platformId: z.string(), name: shortText, countries: z.array(countryCode), headline: z.string().check(z.maxLength(2000)) });
 export type LinkMatch = z.infer<typeof LinkMatch>;

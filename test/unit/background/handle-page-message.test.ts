@@ -1,9 +1,16 @@
 /**
- * The popup's question about a tab: server addresses the browser reported (IPv4 and IPv6) come back as
- * countries, through the same tracker and look-up the background uses.
+ * The popup's questions about a tab: first what the background holds in memory (the platform of the tab's URL, its
+ * slice, the page's third parties), then the servers' countries: addresses the browser reported (IPv4 and IPv6)
+ * come back as countries, through the same tracker and look-up the background uses.
  */
 import { describe, expect, it } from 'vitest';
-import { handlePageMessage } from '../../../src/background/handle-page-message.ts';
+import { handlePageMessage, type PagePorts } from '../../../src/background/handle-page-message.ts';
+import { hostIndex, platformSlice } from '../../../src/core/dataset/split.ts';
+import { pageMatch } from '../../../src/core/lookup.ts';
+import type { IpCountryLookup } from '../../../src/core/ip-country/lookup.ts';
+import { parseServerCountriesReply, parseTabActivityReply } from '../../../src/core/messaging/protocol.ts';
+import type { TabTracker } from '../../../src/core/observer/third-parties.ts';
+import { compileFixture } from '../fixtures.ts';
 import { buildIpCountryTable } from '../../../src/core/ip-country/build-table.ts';
 import { decodeIpCountryTable, encodeIpCountryTable } from '../../../src/core/ip-country/format.ts';
 import { createIpCountryLookup } from '../../../src/core/ip-country/lookup.ts';
@@ -22,9 +29,29 @@ const { countries, v4, v6 } = buildIpCountryTable(
   ],
 );
 const serverCountry = createIpCountryLookup(decodeIpCountryTable(encodeIpCountryTable(countries, v4, v6)));
+const dataset = compileFixture();
+const index = hostIndex(dataset);
+
+/** The background's ports over a tracker, with the IP table decoded already (`loaded`) or not yet. */
+function ports(tracker: Pick<TabTracker, 'activity'>, opts: { loaded: boolean; enabled?: boolean; lookup?: IpCountryLookup } = { loaded: true }): PagePorts & { loads: number } {
+  const lookup = opts.lookup ?? serverCountry;
+  const result = {
+    loads: 0,
+    activity: (tabId: number) => tracker.activity(tabId),
+    observing: true,
+    pageOf: (url: string) => pageMatch(index, url),
+    slice: (id: string) => (opts.enabled === false ? undefined : Promise.resolve(platformSlice(dataset, dataset.platforms.find((p) => p.id === id)!))),
+    serverCountryNow: () => (opts.loaded ? lookup : undefined),
+    serverCountry: async () => {
+      result.loads += 1;
+      return lookup;
+    },
+  };
+  return result;
+}
 
 describe('handlePageMessage', () => {
-  it('places the page and the platforms it talked to from IPv6 and IPv4 addresses alike', () => {
+  it('places the page and the platforms it talked to from IPv6 and IPv4 addresses alike', async () => {
     const platformOf = (host: string) => (host.endsWith('facebook.com') || host.endsWith('facebook.net') ? 'facebook' : host.endsWith('google-analytics.com') ? 'google-analytics' : undefined);
     const tracker = createTabTracker(platformOf);
     tracker.observe({ tabId: 3, url: 'https://www.facebook.com/', type: 'main_frame' });
@@ -33,17 +60,49 @@ describe('handlePageMessage', () => {
     tracker.observe({ tabId: 3, url: 'https://www.google-analytics.com/g/collect', type: 'xmlhttprequest', phase: 'answered', ip: '2001:4860:4802:32::36' });
     tracker.observe({ tabId: 3, url: 'https://www.google-analytics.com/g/collect', type: 'xmlhttprequest', phase: 'answered', ip: '::1' });
 
-    const reply = handlePageMessage({ type: 'tab-activity', tabId: 3 }, popup, ID, ORIGIN, tracker, true, serverCountry);
-    expect(reply).toMatchObject({ ok: true, activity: { pageHost: 'www.facebook.com', pageServerCountry: 'IE', platforms: [{ platformId: 'google-analytics', serverCountries: ['US'] }] } });
+    const reply = await handlePageMessage({ type: 'tab-activity', tabId: 3 }, popup, ID, ORIGIN, ports(tracker));
+    expect(reply).toMatchObject({ ok: true, activity: { pageHost: 'www.facebook.com', pageServerCountry: 'IE', located: true, platforms: [{ platformId: 'google-analytics', serverCountries: ['US'] }] } });
+    expect(parseTabActivityReply(reply)).toEqual(reply);
+
+    // Before the table is decoded, the first answer says so and comes without countries; the second has them.
+    const early = ports(tracker, { loaded: false });
+    const first = await handlePageMessage({ type: 'tab-activity', tabId: 3 }, popup, ID, ORIGIN, early);
+    expect(first).toMatchObject({ ok: true, activity: { pageHost: 'www.facebook.com', located: false, platforms: [{ platformId: 'google-analytics', serverCountries: [] }] } });
+    expect(first.ok && 'activity' in first && first.activity && 'pageServerCountry' in first.activity).toBe(false);
+    expect(early.loads).toBe(0);
+    const second = await handlePageMessage({ type: 'server-countries', tabId: 3 }, popup, ID, ORIGIN, early);
+    expect(second).toEqual({ ok: true, pageServerCountry: 'IE', platforms: [{ platformId: 'google-analytics', serverCountries: ['US'] }] });
+    expect(parseServerCountriesReply(second)).toEqual(second);
+    expect(early.loads).toBe(1);
   });
 
-  it('says nothing of a server it cannot place (loopback, or no table loaded)', () => {
+  it('names the platform of the URL the popup sends and relays its slice, so the popup needs no host index', async () => {
+    const tracker = createTabTracker(() => undefined);
+    const ask = (url: string, opts?: Parameters<typeof ports>[1]) => handlePageMessage({ type: 'tab-activity', tabId: 3, url }, popup, ID, ORIGIN, ports(tracker, opts ?? { loaded: true }));
+    const reply = parseTabActivityReply(await ask('https://www.tiktok.com/@someone'));
+    expect(reply).toMatchObject({ ok: true, page: { kind: 'platform', host: 'www.tiktok.com', platformId: 'tiktok', name: 'TikTok' }, activity: null });
+    expect(reply?.ok && reply.slice?.platform.id).toBe('tiktok');
+    expect(await ask('https://example.org/')).toEqual({ ok: true, observing: true, page: { kind: 'unknown', host: 'example.org' }, activity: null });
+    expect(await ask('about:blank')).toEqual({ ok: true, observing: true, page: { kind: 'not-applicable', notWeb: true }, activity: null });
+    // Switched off: the platform is named (the popup says so), its slice is not sent.
+    expect(await ask('https://www.tiktok.com/', { loaded: true, enabled: false })).toEqual({ ok: true, observing: true, page: { kind: 'platform', host: 'www.tiktok.com', platformId: 'tiktok', name: 'TikTok' }, activity: null });
+  });
+
+  it('answers only the extension\'s own pages, and only well-formed questions', async () => {
+    const tracker = createTabTracker(() => undefined);
+    expect(await handlePageMessage({ type: 'tab-activity', tabId: 3 }, { id: ID, url: 'https://www.tiktok.com/' }, ID, ORIGIN, ports(tracker))).toEqual({ ok: false, error: 'bad-sender' });
+    expect(await handlePageMessage({ type: 'tab-activity', tabId: 3 }, { id: 'another-extension', url: ORIGIN }, ID, ORIGIN, ports(tracker))).toEqual({ ok: false, error: 'bad-sender' });
+    expect(await handlePageMessage({ type: 'server-countries', tabId: -1 }, popup, ID, ORIGIN, ports(tracker))).toEqual({ ok: false, error: 'bad-request' });
+    expect(await handlePageMessage({ type: 'tab-activity', tabId: 3, url: 'https://a/', extra: 1 }, popup, ID, ORIGIN, ports(tracker))).toEqual({ ok: false, error: 'bad-request' });
+  });
+
+  it('says nothing of a server it cannot place (loopback, or no table loaded)', async () => {
     const tracker = createTabTracker(() => undefined);
     tracker.observe({ tabId: 3, url: 'https://localhost/', type: 'main_frame' });
     tracker.observe({ tabId: 3, url: 'https://localhost/', type: 'main_frame', phase: 'answered', ip: '::1' });
-    const reply = handlePageMessage({ type: 'tab-activity', tabId: 3 }, popup, ID, ORIGIN, tracker, true, serverCountry);
-    expect(reply.ok && reply.activity && 'pageServerCountry' in reply.activity).toBe(false);
-    const unloaded = handlePageMessage({ type: 'tab-activity', tabId: 3 }, popup, ID, ORIGIN, tracker, true, () => undefined);
-    expect(unloaded).toMatchObject({ ok: true, activity: { pageHost: 'localhost', pageIp: '::1' } });
+    const reply = await handlePageMessage({ type: 'tab-activity', tabId: 3 }, popup, ID, ORIGIN, ports(tracker));
+    expect(reply.ok && 'activity' in reply && reply.activity && 'pageServerCountry' in reply.activity).toBe(false);
+    const unreadable = await handlePageMessage({ type: 'server-countries', tabId: 3 }, popup, ID, ORIGIN, ports(tracker, { loaded: false, lookup: () => undefined }));
+    expect(unreadable).toEqual({ ok: true, platforms: [] });
   });
 });

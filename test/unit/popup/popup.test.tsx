@@ -389,6 +389,42 @@ describe('Popup: counts, empty sections, other sites, summary, legend', () => {
   });
 });
 
+describe('Popup: what the first paint holds (issue #12, goal 2)', () => {
+  afterEach(() => cleanup());
+  const dataset = compileFixture();
+  const tiktok = popupState(dataset, DEFAULT_SETTINGS, 'https://www.tiktok.com/');
+  if (tiktok.kind !== 'platform') throw new Error(tiktok.kind);
+  const context = popupContext(dataset, DEFAULT_SETTINGS, 'en-IE', TODAY, ISSUES);
+  const popup = (props: Partial<PopupProps>) => <Popup state={tiktok} context={context} thirdParties={NO_THIRD_PARTIES} t={t} f={f} actions={actionsMock()} {...props} />;
+
+  it('draws the folded sections with their headings only, then complete, with the same headings in the same order', () => {
+    const third: ThirdParties = { observing: true, platforms: [{ disclosure: tiktok.disclosure, hosts: ['analytics.tiktok.com'], requests: 1, serverCountries: [] }] };
+    const { container, rerender } = render(popup({ thirdParties: third, foldedLater: true }));
+    const titles = sectionTitles(container);
+    const bodies = () => [...container.querySelectorAll('details')].map((d) => (d.querySelector('.section-body')?.childElementCount ?? 0) > 0);
+    // Only the open section (the page's third parties) has its contents; the headline and counts are there.
+    expect(bodies()).toEqual(titles.map((title) => title.startsWith('Platforms this page sent data to')));
+    expect(container.querySelector('h1')?.textContent).toBe('TikTok');
+    expect(container.querySelector('.headline')?.textContent).toBe(headline(tiktok.disclosure, 'eu', t, f));
+    rerender(popup({ thirdParties: third }));
+    expect(sectionTitles(container)).toEqual(titles);
+    expect(bodies().every(Boolean)).toBe(true);
+  });
+
+  it('keeps the line of a server country that is still being looked up, and fills it when it comes', () => {
+    const { container, rerender } = render(popup({ thirdParties: { observing: true, platforms: [], pageServerLine: true } }));
+    const line = () => container.querySelector('header .server');
+    expect(line()?.textContent).toBe('\u00a0');
+    expect(line()?.getAttribute('aria-hidden')).toBe('true');
+    rerender(popup({ thirdParties: { observing: true, platforms: [], pageServerLine: true, pageServerCountry: 'IE' } }));
+    expect(line()?.textContent).toBe(t('pageServerLocation', ['Ireland']));
+    expect(line()?.hasAttribute('aria-hidden')).toBe(false);
+    // Known at once (the table was decoded already), or no address at all: no line kept for nothing.
+    rerender(popup({ thirdParties: NO_THIRD_PARTIES }));
+    expect(line()).toBeNull();
+  });
+});
+
 describe('translator (Chrome substitution)', () => {
   it('fills $1..$9 positionally and leaves missing ones empty', () => {
     expect(t('countFines_other', ['2', '€1'])).toBe('2 fines totalling €1');
