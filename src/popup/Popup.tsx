@@ -38,11 +38,15 @@ export type ThirdParties = {
   pageServerLine?: boolean;
 };
 
-/** A line for servers' countries, kept at its height while empty (and hidden from screen readers then). */
-function ServerLine({ text, keep }: { text: string | undefined; keep: boolean | undefined }) {
+/**
+ * The sentence about servers' countries. When it is kept for a country still being looked up, its box holds the
+ * room the sentence will take (popup.css: as many lines as it wraps to in the narrowest popup), empty and hidden
+ * from screen readers until then.
+ */
+function ServerLine({ text, keep, page = false }: { text: string | undefined; keep: boolean | undefined; page?: boolean }) {
   if (text === undefined && !keep) return null;
   return (
-    <p class="muted server" aria-hidden={text === undefined ? 'true' : undefined}>
+    <p class={`muted server${keep ? (page ? ' kept-page' : ' kept') : ''}`} aria-hidden={text === undefined ? 'true' : undefined}>
       {text ?? '\u00a0'}
     </p>
   );
@@ -390,7 +394,7 @@ function PlatformView({ d, ctx, tp, t, f, actions, later }: { d: Disclosure; ctx
       <header>
         <h1>{d.platform.name}</h1>
         <p class="headline">{framing.headline}</p>
-        <ServerLine text={tp.pageServerCountry ? t('pageServerLocation', [f.country(tp.pageServerCountry)]) : undefined} keep={tp.pageServerLine} />
+        <ServerLine text={tp.pageServerCountry ? t('pageServerLocation', [f.country(tp.pageServerCountry)]) : undefined} keep={tp.pageServerLine} page />
         <FlowDiagram d={d} ctx={ctx} framing={framing} t={t} f={f} />
         <Counts d={d} ctx={ctx} t={t} f={f} />
       </header>

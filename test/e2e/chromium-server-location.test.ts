@@ -99,8 +99,32 @@ describe('Chromium: server location over IPv6', () => {
     await control.stop();
     await control.detach();
 
-    const popup = await within(30_000, 'popup', openPopup(tabId));
-    expect(await popup.locator('header').innerText()).toContain(`Where the server that answered for this page is, judging by its IP address: ${country}.`);
+    // The restarted worker answers the popup before it has read its table: the popup draws with the country's line
+    // kept empty, then fills it, and nothing on the page moves (issue #12: the popup never waits for the table).
+    const popup = await ext.context.newPage();
+    await popup.addInitScript(() => {
+      const w = window as unknown as { __firstServerLine?: string | null; __shifts: number[] };
+      w.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as Array<PerformanceEntry & { value: number }>) w.__shifts.push(e.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+      const mo = new MutationObserver(() => {
+        if (!document.querySelector('h1')) return;
+        w.__firstServerLine = document.querySelector('header .server')?.textContent ?? null;
+        mo.disconnect();
+      });
+      mo.observe(document, { childList: true, subtree: true });
+    });
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+    const sentence = `Where the server that answered for this page is, judging by its IP address: ${country}.`;
+    await within(30_000, 'server country', popup.locator('header .server', { hasText: sentence }).waitFor({ timeout: 30_000 }));
+    await popup.waitForTimeout(300);
+    const seen = await popup.evaluate(() => {
+      const w = window as unknown as { __firstServerLine?: string | null; __shifts: number[] };
+      return { first: w.__firstServerLine, shift: w.__shifts.reduce((sum, v) => sum + v, 0) };
+    });
+    expect(seen.first, 'the first paint keeps the line empty').toBe('\u00a0');
+    expect(seen.shift, 'layout shift when the country came').toBe(0);
     await popup.close();
     await page.close();
   });
