@@ -13,7 +13,7 @@ import baseManifest from './manifest.json' with { type: 'json' };
 import { contentScriptMatches } from './src/core/manifest/match-patterns.ts';
 import type { CompiledDataset } from './src/core/dataset/compile.ts';
 import { badgeScripts, commonData, hostIndex, platformSlice, sliceFile } from './src/core/dataset/split.ts';
-import { BADGE_SCRIPTS_FILE, badgeTexts, cornerFile, cornerScript, regionFile, regionScript, tableFile, tableScript, textFile, textScript, type BadgeScriptsFile } from './src/core/content-data.ts';
+import { BADGE_SCRIPTS_FILE, badgeTexts, cornerFile, cornerScript, HIDDEN_FILE, hiddenScript, regionFile, regionScript, tableFile, tableScript, textFile, textScript, type BadgeScriptsFile } from './src/core/content-data.ts';
 import { BADGE_CORNERS, REGIONS } from './src/core/settings/settings.ts';
 import { packageDirOf, packageInfo } from './src/cli/third-party/package-info.ts';
 import { thirdPartyNotices, type EmbeddedData } from './src/cli/third-party/notices.ts';
@@ -120,6 +120,7 @@ function datasetParts(dataset: CompiledDataset): Plugin {
       for (const platform of dataset.platforms) emit(sliceFile(platform.id), JSON.stringify(platformSlice(dataset, platform)));
       const scripts = badgeScripts(dataset);
       for (const script of scripts) emit(tableFile(script.host), tableScript(script.table));
+      emit(HIDDEN_FILE, hiddenScript());
       // The badge's texts for every _locales folder (a folder added later needs nothing else): its messages and the
       // names of every country a badge may name, in that folder's language.
       const countries = [...new Set(index.platforms.flatMap((p) => p.countries))];

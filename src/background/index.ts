@@ -162,8 +162,9 @@ async function syncLinkMarkers(): Promise<void> {
 }
 
 /**
- * The in-page badge's registered scripts, to match the settings: one per platform host, each after the files
- * that hand it the user's region and corner and its part of the host table; none where the badge is hidden.
+ * The in-page badge's registered scripts, to match the settings: the content script once for every platform host,
+ * and each host's part of the host table (or, where the badge is hidden, nothing or a marker; see
+ * `badgeRegistrations`).
  * One sync at a time; a change that comes meanwhile is applied by one more run.
  */
 let badgeSync: Promise<void> = Promise.resolve();

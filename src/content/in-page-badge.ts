@@ -1,8 +1,9 @@
 /**
- * Content script of the in-page badge, in the top frame of platform pages only. The background registers it for
- * each platform host, after small files that hand it the user's region and corner, its words and country names in
- * the messages' language, and the part of the compiled host table its pages can reach (see
- * src/core/content-data.ts). So it decides which platform this page belongs to with the same matcher and the same
+ * Content script of the in-page badge, in the top frame of platform pages only. The background registers it once
+ * for every platform host, after small files that hand it the user's region and corner and its words and country
+ * names in the messages' language; each platform host's own registration hands it the part of the compiled host
+ * table its pages can reach, or says the user hid the badge there (see src/core/content-data.ts). That file may run
+ * before or after this script: whichever comes second draws. So it decides which platform this page belongs to with the same matcher and the same
  * table as the popup and the toolbar, and draws the badge at once, with nothing to wait for. Only when that data is
  * missing or malformed does it ask the background. The card's headline is asked for when the user opens the card.
  *
@@ -13,7 +14,7 @@
  * loop), and never throws into the page: every failure ends quietly.
  */
 import { formatLocale, message, messagesDirection, sendToBackground } from '../browser/extension-api.ts';
-import { badgeOf, CONTENT_GLOBAL, fillMessage, readContentData, type BadgeTexts } from '../core/content-data.ts';
+import { ARRIVED, badgeOf, CONTENT_GLOBAL, fillMessage, readContentData, type BadgeTexts } from '../core/content-data.ts';
 import { createHostLookup } from '../core/lookup.ts';
 import { cardHeadlineRequest, dismissOnSiteRequest, isCardHeadlineReply, isPageSummaryReply, pageSummaryRequest } from '../core/messaging/content-guards.ts';
 import { createBadge } from './badge.ts';
@@ -128,17 +129,43 @@ function keepInPage(): void {
   observer.observe(document.documentElement, { childList: true });
 }
 
-function start(): void {
-  if (window.top !== window || document.documentElement === null) return;
-  // Should two registrations ever match one page, the script runs twice in the same world: draw once.
-  const state = ((globalThis as Record<string, unknown>)[CONTENT_GLOBAL] ??= {}) as { started?: boolean };
-  if (state.started) return;
-  state.started = true;
-  keepInPage();
+type Shared = { started?: boolean; table?: unknown; hidden?: unknown; [ARRIVED]?: () => void };
+
+/** Draws from the registered data, or asks the background when that data is missing or malformed. */
+function decide(): void {
   const words = texts(readContentData(globalThis)?.text);
   const shown = fromRegisteredData();
   if (shown) draw(shown, words);
   else if (shown === undefined) void fromBackground().then((answer) => answer && draw(answer, words), () => undefined);
+}
+
+function start(): void {
+  if (window.top !== window || document.documentElement === null) return;
+  // Should the script ever be injected twice in one document, it runs twice in the same world: draw once.
+  const state = ((globalThis as Record<string, unknown>)[CONTENT_GLOBAL] ??= {}) as Shared;
+  if (state.started) return;
+  state.started = true;
+  keepInPage();
+  let decided = false;
+  const once = () => {
+    if (decided) return;
+    decided = true;
+    delete state[ARRIVED];
+    try {
+      if (state.hidden !== true) decide();
+    } catch {
+      // Nothing to show; never throw into the file that called.
+    }
+  };
+  if ('table' in state || 'hidden' in state) {
+    once();
+    return;
+  }
+  // The host's file has not run yet: it calls back when it does. Should it never come (a registration being
+  // replaced as the page loads), the background answers once the document is parsed.
+  state[ARRIVED] = once;
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', once, { once: true });
+  else setTimeout(once, 0);
 }
 
 try {

@@ -1,11 +1,16 @@
 /**
- * What the in-page badge's registered scripts hand the content script before it runs (issue #12: the badge is
- * drawn from data the script already has, with no asynchronous read before the first paint). Each registration
- * lists, in order: the user's region, the user's corner, the badge's texts in the messages' locale, the host table
- * of its platform host, then the content script (see `badgeRegistrations`). The small files only set fields on one
- * object in the content scripts' own global, which the page cannot see; the build writes them (vite.config.ts),
- * the background registers them, and the content script reads them through `readContentData`, falling back to
- * asking the background (and the browser's i18n) when anything is missing or malformed.
+ * What the in-page badge's registered scripts hand the content script before it draws (issue #12: the badge is
+ * drawn from data the script already has, with no asynchronous read before the first paint). The content script is
+ * registered once, for every platform host, after the files with the user's region, the user's corner and the
+ * badge's texts in the messages' locale; each platform host has a registration of its own with one small file: the
+ * part of the host table its pages can reach, or, where the user hid the badge, a marker that says so (see
+ * `badgeRegistrations`). Keeping the script in one registration matters: Chromium hands every renderer the files
+ * of every registration, so a script listed once per host (439 times) slowed every page, platform or not.
+ * The small files only set fields on one object in the content scripts' own global, which the page cannot see,
+ * and call the content script if it is already waiting (the browser does not promise an order between two
+ * registrations); the build writes them (vite.config.ts), the background registers them, and the content script
+ * reads them through `readContentData`, falling back to asking the background (and the browser's i18n) when
+ * anything is missing or malformed.
  */
 import type { BadgeScript, BadgeTable, PlatformBadge } from './dataset/split.ts';
 import { localeTag } from './i18n/display-locale.ts';
@@ -28,10 +33,17 @@ export const tableFile = (host: string) => `content/hosts/${host}.js`;
 /** Locales are the names of the folders in src/_locales (en, de, pt_BR). */
 export const textFile = (locale: string) => `content/text-${locale}.js`;
 
+/** Where the user hid the badge on a platform host that has longer hosts below it whose pages keep theirs. */
+export const HIDDEN_FILE = 'content/hidden.js';
+/** The function the content script leaves on the shared object when it ran before its host's file. */
+export const ARRIVED = 'arrived';
+
 const assign = (field: string, value: unknown) => `(globalThis.${CONTENT_GLOBAL} ??= {}).${field} = ${JSON.stringify(value)};\n`;
+const thenNotify = `globalThis.${CONTENT_GLOBAL}.${ARRIVED}?.();\n`;
 export const regionScript = (region: string) => assign('region', region);
 export const cornerScript = (corner: string) => assign('corner', corner);
-export const tableScript = (table: BadgeTable) => assign('table', table);
+export const tableScript = (table: BadgeTable) => assign('table', table) + thenNotify;
+export const hiddenScript = () => assign('hidden', true) + thenNotify;
 export const textScript = (text: BadgeTexts) => assign('text', text);
 
 /** The messages the badge shows (src/_locales), and the country names it may show, in one locale. */
@@ -83,24 +95,48 @@ export function fillMessage(template: string, substitutions: readonly string[] =
 
 export type Registration = { id: string; matches: string[]; excludeMatches: string[]; js: string[] };
 
+const PAGE_SCRIPT_ID = `${BADGE_SCRIPT_PREFIX}page`;
+/** The id of a platform host's own registration (hosts have dots, so none is "page"). */
+export const hostScriptId = (host: string) => `${BADGE_SCRIPT_PREFIX}${host}`;
+const hiddenScriptId = (host: string) => `${BADGE_SCRIPT_PREFIX}hide:${host}`;
+const under = (host: string, parent: string) => host === parent || host.endsWith(`.${parent}`);
+
 /**
- * The registrations the user's settings call for: none when the extension or the in-page badge is off, and no
- * script for a platform host where the user hid the badge (see `badgeScripts` for why that hides it there only).
+ * The registrations the user's settings call for: none when the extension or the in-page badge is off. Otherwise
+ * the content script once, on every platform host, after the user's region, corner and texts; and for each
+ * platform host its part of the host table, registered for that host's pages only (its `matches` minus the longer
+ * hosts that have their own, so that exactly one runs on a page: `badgeScripts` proves the part gives the whole
+ * table's answer there).
+ * Where the user hid the badge on a host, its pages must get no badge while the longer hosts below it keep theirs
+ * (hiding it on Gmail keeps it on Google Search, and the other way round). When every platform host at or below it
+ * is hidden, the content script's registration excludes them all, so nothing runs there; otherwise the hidden host
+ * gets a marker file in place of its table (an exclusion would also take the longer hosts' pages away).
  */
 export function badgeRegistrations(
   scripts: ReadonlyArray<Pick<BadgeScript, 'host' | 'matches' | 'excludeMatches'>>,
   display: { on: boolean; region: Region; corner: string; locale: string; hidden: readonly string[] },
   contentScript: string,
 ): Registration[] {
-  if (!display.on) return [];
-  return scripts
-    .filter((s) => !display.hidden.includes(s.host))
-    .map((s) => ({
-      id: `${BADGE_SCRIPT_PREFIX}${s.host}`,
-      matches: s.matches,
-      excludeMatches: s.excludeMatches,
-      js: [regionFile(display.region), cornerFile(display.corner), textFile(display.locale), tableFile(s.host), contentScript],
-    }));
+  if (!display.on || scripts.length === 0) return [];
+  const hidden = new Set(scripts.filter((s) => display.hidden.includes(s.host)).map((s) => s.host));
+  const allHiddenBelow = (host: string) => scripts.every((s) => !under(s.host, host) || hidden.has(s.host));
+  const excluded = scripts.filter((s) => hidden.has(s.host) && allHiddenBelow(s.host));
+  // Only the highest of the excluded hosts: their patterns cover the ones below.
+  const highest = excluded.filter((s) => !excluded.some((o) => o !== s && under(s.host, o.host)));
+  const page: Registration = {
+    id: PAGE_SCRIPT_ID,
+    matches: [...new Set(scripts.flatMap((s) => s.matches))],
+    excludeMatches: highest.flatMap((s) => s.matches),
+    js: [regionFile(display.region), cornerFile(display.corner), textFile(display.locale), contentScript],
+  };
+  const perHost = scripts
+    .filter((s) => !excluded.some((e) => under(s.host, e.host)))
+    .map((s) =>
+      hidden.has(s.host)
+        ? { id: hiddenScriptId(s.host), matches: s.matches, excludeMatches: s.excludeMatches, js: [HIDDEN_FILE] }
+        : { id: hostScriptId(s.host), matches: s.matches, excludeMatches: s.excludeMatches, js: [tableFile(s.host)] },
+    );
+  return [page, ...perHost];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

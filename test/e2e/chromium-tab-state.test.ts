@@ -6,7 +6,7 @@
  * - a prerendered page (speculation rules) changes nothing until it is shown (puppeteer: Playwright turns
  *   prerendering off);
  * - a single-page app's URL changes neither count a visit in the opt-in history nor re-create the badge;
- * - hiding the badge on Gmail leaves it on Google Search;
+ * - hiding the badge on Gmail leaves it on Google Search, and hiding it on Google Search leaves it on Gmail;
  * - three tabs hiding the badge at once while an option changes lose nothing;
  * - a registered data file that is malformed does not hide the badge: the content script asks the background;
  * - after the background was stopped, the page that wakes it is what the toolbar shows, with its first requests.
@@ -162,6 +162,25 @@ describe('Chromium: the tab state, without access to all sites', () => {
     const search = await ext.context.newPage();
     await search.goto('https://www.google.com/search?q=residency');
     expect(await badgeName(search)).toBe('Google Search');
+    await ext.worker.evaluate(() => chrome.storage.sync.remove('settings'));
+    await gmail.close();
+    await search.close();
+  });
+
+  it('hiding the badge on Google Search leaves it on Gmail, under the host hidden', async () => {
+    const search = await ext.context.newPage();
+    await search.goto('https://www.google.com/search?q=residency');
+    expect(await badgeName(search)).toBe('Google Search');
+    await hideBadge(search);
+    expect(await until(async () => (await storedSettings(ext))?.siteExceptions, (v) => Array.isArray(v) && v.length > 0)).toEqual(['google.com']);
+    // google.com keeps a registration, a marker that says the badge is hidden there; mail.google.com keeps its table.
+    await until(() => ext.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id)), (ids) => ids.includes('badge:hide:google.com') && !ids.includes('badge:google.com'));
+    await search.reload();
+    await search.waitForTimeout(1_000); // long enough for an answer from the background, had the page asked for one
+    expect(await badgeName(search)).toBeUndefined();
+    const gmail = await ext.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/');
+    expect(await badgeName(gmail)).toBe('Gmail');
     await ext.worker.evaluate(() => chrome.storage.sync.remove('settings'));
     await gmail.close();
     await search.close();

@@ -2,8 +2,8 @@
  * One truthful answer per tab (issue #9, points 1, 2 and 5) in Firefox, where tab events, the back/forward cache,
  * registered content scripts and storage locks are Firefox's own: the toolbar follows the tab to a site the
  * extension may not see and back and forward through the back/forward cache; a single-page app's URL changes
- * count no visit and keep the badge; hiding the badge on Gmail leaves Google Search's; tabs hiding the badge at
- * once while an option changes lose nothing; malformed registered data falls back to the background.
+ * count no visit and keep the badge; hiding the badge on Gmail leaves Google Search's, and the other way round;
+ * tabs hiding the badge at once while an option changes lose nothing; malformed registered data falls back to the background.
  */
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -122,6 +122,26 @@ describe('Firefox: the tab state', () => {
     expect(await firefoxBadgeName(search)).toBe('Google Search');
     await setSettings(browser, null);
     await until(() => registered(browser), (ids) => ids.includes('badge:mail.google.com'));
+    await gmail.close();
+    await search.close();
+  });
+
+  it('hiding the badge on Google Search leaves it on Gmail, under the host hidden', async () => {
+    const search = await browser.newPage();
+    await search.goto('https://www.google.com/search?q=residency');
+    expect(await waitForFirefoxBadge(search)).toContain('Google Search');
+    await hideBadge(search);
+    expect((await until(() => stored(browser), (s) => (s.settings?.siteExceptions?.length ?? 0) > 0)).settings?.siteExceptions).toEqual(['google.com']);
+    // google.com keeps a registration, a marker that says the badge is hidden there; mail.google.com keeps its table.
+    await until(() => registered(browser), (ids) => ids.includes('badge:hide:google.com') && !ids.includes('badge:google.com'));
+    await search.reload();
+    await sleep(1_000);
+    expect(await firefoxBadgeName(search)).toBeUndefined();
+    const gmail = await browser.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/');
+    expect(await waitForFirefoxBadge(gmail)).toContain('Gmail');
+    await setSettings(browser, null);
+    await until(() => registered(browser), (ids) => ids.includes('badge:google.com'));
     await gmail.close();
     await search.close();
   });

@@ -145,9 +145,9 @@ export const ActionType = z.enum([
 export type ActionType = z.infer<typeof ActionType>;
 
 export const ActionStatusValue = z
-  .enum(['final', 'appealed', 'upheld', 'annulled', 'reduced', 'pending', 'in-force', 'no-later-info'])
+  .enum(['final', 'appealed', 'upheld', 'annulled', 'reduced', 'pending', 'in-force', 'ended', 'no-later-info'])
   .describe(
-    'final: a source says no appeal is possible or pending (deadline passed, paid, last court); appealed: an appeal or annulment action is pending; upheld: a court confirmed it, a further appeal may follow; annulled; reduced; pending: not decided yet; in-force: a law or order that applies; no-later-info: nothing after the decision was found in the sources checked (not the same as final).',
+    'final: a source says no appeal is possible or pending (deadline passed, paid, last court); appealed: an appeal or annulment action is pending; upheld: a court confirmed it, a further appeal may follow; annulled; reduced; pending: not decided yet; in-force: a law or order that applies; ended: a ban, suspension or order that a source says has ended (lifted, expired or replaced), with how and when in the note; no-later-info: nothing after the decision was found in the sources checked (not the same as final).',
   );
 export type ActionStatusValue = z.infer<typeof ActionStatusValue>;
 

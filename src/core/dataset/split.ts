@@ -10,7 +10,7 @@
  *   that concern it, the authorities and jurisdictions it names), loaded on demand.
  * - `commonData`: what the popup needs whatever the platform (dataset version, exchange rates, the authorities and
  *   home-country laws for "what you can do").
- * - `badgeScripts`: the in-page badge's registered content scripts, one per platform host a person visits, each
+ * - `badgeScripts`: the in-page badge's registered data, one file per platform host a person visits, each
  *   with the part of the host table its pages can reach, so the content script decides with the same matcher and
  *   the same table as the popup and the toolbar, without asking anyone (see the proof at `badgeScripts`).
  */
@@ -112,7 +112,7 @@ export function commonData(dataset: CompiledDataset): CommonData {
   };
 }
 
-/** One registered content script of the in-page badge. */
+/** One platform host's registered data file for the in-page badge (the content script itself is registered once). */
 export type BadgeScript = {
   /** the platform host (a key of the host table) it is registered for; also its dismissal key */
   host: string;
@@ -135,7 +135,7 @@ const patterns = (host: string) => [`*://${host}/*`, `*://*.${host}/*`];
  * longest and stops at the first one in the table. On a page under K (and not under any longer scripted key), every
  * suffix longer than K lies under K, and K itself is a key, so the walk never gets past K: only the keys and stops
  * at or under K can decide, and those are exactly what the script carries. Hiding the badge on K is therefore
- * leaving K's script out: its pages get no script, and the pages of longer keys keep theirs.
+ * K's script alone saying so: its pages get no badge, and the pages of longer keys keep theirs.
  * (`test/unit/core/dataset/split.test.ts` checks the answers against the whole table for every host and more.)
  */
 export function badgeScripts(dataset: CompiledDataset): BadgeScript[] {

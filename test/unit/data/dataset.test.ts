@@ -2,9 +2,10 @@
  * Rules over the real data/ folder. Each failure says what to change. The examples each platform file carries
  * (URLs that must match it, look-alikes that must not) run through the real look-up here.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { jsonSchemaFiles } from '../../../src/core/dataset/json-schemas.ts';
 import { createPlatformLookup } from '../../../src/core/lookup.ts';
 import { contentScriptMatches, pageDomains } from '../../../src/core/manifest/match-patterns.ts';
 import { DATA_DIR, loadDataset } from '../../../src/cli/read-data.ts';
@@ -62,6 +63,12 @@ describe('data/', () => {
     }
     expect(matches.every((m) => /^\*:\/\/(\*\.)?[a-z0-9.-]+\/\*$/.test(m))).toBe(true);
     expect(matches).not.toContain('<all_urls>');
+  });
+});
+
+describe('data/schema', () => {
+  it('holds the JSON Schemas of the current zod schema (run `npm run data:schema` after changing it)', () => {
+    for (const { file, text } of jsonSchemaFiles()) expect(readFileSync(join(DATA_DIR, 'schema', file), 'utf8'), file).toBe(text);
   });
 });
 

@@ -22,7 +22,7 @@ const patternMatches = (pattern: string, host: string) => {
   if (!p) throw new Error(`unexpected pattern ${pattern}`);
   return p[1] ? host === p[2] || host.endsWith(`.${p[2]}`) : host === p[2];
 };
-const injected = (scripts: BadgeScript[], host: string) =>
+const injected = <S extends Pick<BadgeScript, 'matches' | 'excludeMatches'>>(scripts: S[], host: string) =>
   scripts.filter((s) => s.matches.some((m) => patternMatches(m, host)) && !s.excludeMatches.some((m) => patternMatches(m, host)));
 
 function hostsToTry(dataset: ReturnType<typeof realDataset>): string[] {
@@ -78,17 +78,36 @@ describe.each([
     expect(checked).toBeGreaterThan(20);
   });
 
-  it('hide the badge on one platform host only: its pages get no script, longer hosts below it keep theirs', () => {
-    for (const hidden of scripts.map((s) => s.host)) {
-      const registered = badgeRegistrations(scripts, { on: true, region: 'eu', corner: 'bottom-right', locale: 'en', hidden: [hidden] }, 'content.js');
-      const kept = scripts.filter((s) => registered.some((r) => r.id === `badge:${s.host}`));
-      // The hidden host, a page under it, every scripted host under it or above it, and one elsewhere.
-      const related = scripts.map((s) => s.host).filter((h) => h !== hidden && (h.endsWith(`.${hidden}`) || hidden.endsWith(`.${h}`)));
-      const elsewhere = scripts.find((s) => !s.host.endsWith(hidden) && !hidden.endsWith(s.host))!.host;
-      for (const host of [hidden, `www.${hidden}`, ...related, ...related.map((h) => `www.${h}`), elsewhere]) {
-        const running = injected(kept, host);
-        // The key the matcher stops at is the one the dismissal was kept under.
-        expect(running.length, `${host} with ${hidden} hidden`).toBe(matchedKey(dataset.hosts, host) === hidden ? 0 : 1);
+  it('register the content script once, and per host only its small data file', () => {
+    const registered = badgeRegistrations(scripts, { on: true, region: 'eu', corner: 'bottom-right', locale: 'en', hidden: [] }, 'content.js');
+    expect(registered.filter((r) => r.js.includes('content.js'))).toHaveLength(1);
+    expect(registered.filter((r) => !r.js.includes('content.js')).every((r) => r.js.length === 1 && r.js[0] === `content/hosts/${r.id.slice('badge:'.length)}.js`)).toBe(true);
+    expect(registered).toHaveLength(scripts.length + 1);
+  });
+
+  it('hide the badge on one platform host only: its pages get none, longer hosts below it and others keep theirs', () => {
+    /** What a page on `host` gets from the registrations: the content script and one host file (table or marker). */
+    const onPage = (registered: ReturnType<typeof badgeRegistrations>, host: string) => {
+      const running = injected(registered, host);
+      const content = running.filter((r) => r.js.includes('content.js'));
+      const files = running.filter((r) => !r.js.includes('content.js')).flatMap((r) => r.js);
+      expect(content.length, host).toBeLessThanOrEqual(1);
+      expect(files.length, host).toBeLessThanOrEqual(1);
+      return content.length === 1 && files.length === 1 && files[0] !== 'content/hidden.js' ? 'badge' : 'none';
+    };
+    const hosts = scripts.map((s) => s.host);
+    const cases = [...hosts.map((h) => [h]), ...(hosts.includes('google.com') ? [['google.com', 'mail.google.com']] : []), hosts.slice(0, 40)];
+    for (const hiddenHosts of cases) {
+      const registered = badgeRegistrations(scripts, { on: true, region: 'eu', corner: 'bottom-right', locale: 'en', hidden: hiddenHosts }, 'content.js');
+      for (const hidden of hiddenHosts) {
+        // The hidden host, a page under it, every scripted host under it or above it, and one elsewhere.
+        const related = hosts.filter((h) => h !== hidden && (h.endsWith(`.${hidden}`) || hidden.endsWith(`.${h}`)));
+        const elsewhere = hosts.find((h) => !h.endsWith(hidden) && !hidden.endsWith(h))!;
+        for (const host of [hidden, `www.${hidden}`, ...related, ...related.map((h) => `www.${h}`), elsewhere]) {
+          // The key the matcher stops at is the one the dismissal was kept under.
+          const key = matchedKey(dataset.hosts, host);
+          expect(onPage(registered, host), `${host} with ${hiddenHosts.join(', ')} hidden`).toBe(key !== undefined && hiddenHosts.includes(key) ? 'none' : 'badge');
+        }
       }
     }
   });
