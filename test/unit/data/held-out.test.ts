@@ -24,7 +24,7 @@ const SERVICE_GOAL = 0.8;
  * VK's and most of Airbnb's are named only by community domain lists; see docs/data-notes/heldout-domains.md).
  */
 const NATIONAL_FLOOR = 318;
-const SERVICE_FLOOR = 19;
+const SERVICE_FLOOR = 24;
 
 const HttpsUrl = z.string().regex(/^https:\/\/\S+$/);
 const Host = z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a lower-case hostname without scheme or path');
