@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { BADGE_MESSAGES, badgeTexts, CONTENT_GLOBAL, cornerScript, fillMessage, hideScript, readContentData, regionScript, tableScript, textScript } from '../../../src/core/content-data.ts';
+import type { BadgeTable } from '../../../src/core/dataset/split.ts';
+import { REGIONS, type Region } from '../../../src/core/settings/settings.ts';
 
 const messages = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../../src/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
-const table = { hosts: { keys: { 'tiktok.com': 0 }, stops: [] }, platforms: [{ id: 'tiktok', name: 'TikTok', countries: ['IE'], actions: 1, flagged: { eu: [] } }] };
+const table: BadgeTable = { hosts: { keys: { 'tiktok.com': 0 }, stops: [] }, platforms: [{ id: 'tiktok', name: 'TikTok', countries: ['IE'], actions: 1, flagged: Object.fromEntries(REGIONS.map((r) => [r, [] as string[]])) as Record<Region, string[]> }] };
 const text = badgeTexts(messages('en'), 'en', ['IE', 'CN']);
 
 describe('content data', () => {
