@@ -12,8 +12,8 @@ import { build as viteBuild, defineConfig, type Plugin, type Rollup } from 'vite
 import baseManifest from './manifest.json' with { type: 'json' };
 import { contentScriptMatches } from './src/core/manifest/match-patterns.ts';
 import type { CompiledDataset } from './src/core/dataset/compile.ts';
-import { badgeScripts, commonData, hostIndex, platformSlice, sliceFile } from './src/core/dataset/split.ts';
-import { BADGE_SCRIPTS_FILE, badgeTexts, cornerFile, cornerScript, HIDDEN_FILE, hiddenScript, regionFile, regionScript, tableFile, tableScript, textFile, textScript, type BadgeScriptsFile } from './src/core/content-data.ts';
+import { badgeGroups, commonData, hostIndex, platformSlice, sliceFile } from './src/core/dataset/split.ts';
+import { BADGE_SCRIPTS_FILE, badgeTexts, cornerFile, cornerScript, groupFile, hideFile, hideScript, regionFile, regionScript, tableScript, textFile, textScript, type BadgeScriptsFile } from './src/core/content-data.ts';
 import { BADGE_CORNERS, REGIONS } from './src/core/settings/settings.ts';
 import { packageDirOf, packageInfo } from './src/cli/third-party/package-info.ts';
 import { thirdPartyNotices, type EmbeddedData } from './src/cli/third-party/notices.ts';
@@ -102,7 +102,7 @@ function noWebAccessibleResources(outDir: string): Plugin {
  * The compiled dataset cut into what each context loads (src/core/dataset/split.ts): the host index and the common
  * part as modules (emitted as JSON.parse of a string, which V8 parses faster than an object literal), each
  * platform's slice as a file loaded on demand, and the in-page badge's small registered files (region, corner, texts
- * per locale, and the host table part of each platform host) with the list the background registers them from.
+ * per locale, a group's part of the host table, and a marker per platform host for hiding the badge there) with the list the background registers them from.
  */
 function datasetParts(dataset: CompiledDataset): Plugin {
   const index = hostIndex(dataset);
@@ -118,9 +118,11 @@ function datasetParts(dataset: CompiledDataset): Plugin {
     generateBundle() {
       const emit = (fileName: string, source: string) => this.emitFile({ type: 'asset', fileName, source });
       for (const platform of dataset.platforms) emit(sliceFile(platform.id), JSON.stringify(platformSlice(dataset, platform)));
-      const scripts = badgeScripts(dataset);
-      for (const script of scripts) emit(tableFile(script.host), tableScript(script.table));
-      emit(HIDDEN_FILE, hiddenScript());
+      const groups = badgeGroups(dataset);
+      for (const group of groups) {
+        emit(groupFile(group.id), tableScript(group.table));
+        for (const host of group.hosts) emit(hideFile(host), hideScript(host));
+      }
       // The badge's texts for every _locales folder (a folder added later needs nothing else): its messages and the
       // names of every country a badge may name, in that folder's language.
       const countries = [...new Set(index.platforms.flatMap((p) => p.countries))];
@@ -129,7 +131,7 @@ function datasetParts(dataset: CompiledDataset): Plugin {
         const messages = JSON.parse(readFileSync(resolve(root, 'src/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
         emit(textFile(locale), textScript(badgeTexts(messages, locale, countries)));
       }
-      const list: BadgeScriptsFile = { scripts: scripts.map(({ host, matches, excludeMatches }) => ({ host, matches, excludeMatches })), locales, defaultLocale: baseManifest.default_locale };
+      const list: BadgeScriptsFile = { groups: groups.map(({ id, roots, hosts }) => ({ id, roots, hosts })), locales, defaultLocale: baseManifest.default_locale };
       emit(BADGE_SCRIPTS_FILE, JSON.stringify(list));
       for (const region of REGIONS) emit(regionFile(region), regionScript(region));
       for (const corner of BADGE_CORNERS) emit(cornerFile(corner), cornerScript(corner));

@@ -162,9 +162,8 @@ async function syncLinkMarkers(): Promise<void> {
 }
 
 /**
- * The in-page badge's registered scripts, to match the settings: the content script once for every platform host,
- * and each host's part of the host table (or, where the badge is hidden, nothing or a marker; see
- * `badgeRegistrations`).
+ * The in-page badge's registered scripts, to match the settings: one registration per group of platform hosts,
+ * with the content script after the group's data (see `badgeRegistrations`).
  * One sync at a time; a change that comes meanwhile is applied by one more run.
  */
 let badgeSync: Promise<void> = Promise.resolve();
@@ -175,7 +174,7 @@ function syncBadgeScripts(): Promise<void> {
   badgeSync = badgeSync.then(async () => {
     badgeSyncWanted = false;
     const s = await currentSettings();
-    const { scripts, locales, defaultLocale } = (await loadPackagedJson(BADGE_SCRIPTS_FILE)) as BadgeScriptsFile;
+    const { groups, locales, defaultLocale } = (await loadPackagedJson(BADGE_SCRIPTS_FILE)) as BadgeScriptsFile;
     // The badge's texts in the locale the browser actually took the extension's messages from.
     const folder = messagesFolder();
     const display = {
@@ -185,7 +184,7 @@ function syncBadgeScripts(): Promise<void> {
       locale: locales.includes(folder) ? folder : defaultLocale,
       hidden: s.siteExceptions,
     };
-    await syncRegisteredScripts(BADGE_SCRIPT_PREFIX, badgeRegistrations(scripts, display, badgeScript));
+    await syncRegisteredScripts(BADGE_SCRIPT_PREFIX, badgeRegistrations(groups, display, badgeScript));
   }).catch(() => undefined);
   return badgeSync;
 }

@@ -1,11 +1,11 @@
 /**
- * Content script of the in-page badge, in the top frame of platform pages only. The background registers it once
- * for every platform host, after small files that hand it the user's region and corner and its words and country
- * names in the messages' language; each platform host's own registration hands it the part of the compiled host
- * table its pages can reach, or says the user hid the badge there (see src/core/content-data.ts). That file may run
- * before or after this script: whichever comes second draws. So it decides which platform this page belongs to with the same matcher and the same
- * table as the popup and the toolbar, and draws the badge at once, with nothing to wait for. Only when that data is
- * missing or malformed does it ask the background. The card's headline is asked for when the user opens the card.
+ * Content script of the in-page badge, in the top frame of platform pages only. The background registers it with
+ * a few groups of platform hosts, each after small files that hand it the user's region and corner, its words and
+ * country names in the messages' language, the hosts of the group where the user hid the badge, and the part of
+ * the compiled host table the group's pages can reach (see src/core/content-data.ts); they run before it. So it
+ * decides which platform this page belongs to with the same matcher and the same table as the popup and the
+ * toolbar, and draws the badge at once, with nothing to wait for. Only when that data is missing or malformed
+ * does it ask the background. The card's headline is asked for when the user opens the card.
  *
  * It runs as the document starts (document_start): the badge is built at once and put under the root element,
  * which exists by then, so it is in the page before the page's first paint. It runs once per document: a
@@ -14,8 +14,8 @@
  * loop), and never throws into the page: every failure ends quietly.
  */
 import { formatLocale, message, messagesDirection, sendToBackground } from '../browser/extension-api.ts';
-import { ARRIVED, badgeOf, CONTENT_GLOBAL, fillMessage, readContentData, type BadgeTexts } from '../core/content-data.ts';
-import { createHostLookup } from '../core/lookup.ts';
+import { badgeOf, CONTENT_GLOBAL, fillMessage, readContentData, type BadgeTexts } from '../core/content-data.ts';
+import { createHostLookup, matchedKey } from '../core/lookup.ts';
 import { cardHeadlineRequest, dismissOnSiteRequest, isCardHeadlineReply, isPageSummaryReply, pageSummaryRequest } from '../core/messaging/content-guards.ts';
 import { createBadge } from './badge.ts';
 
@@ -71,13 +71,16 @@ function place(node: HTMLElement): void {
 
 /**
  * From the registered data: the badge to show, null when this page belongs to no platform (a site under a public
- * suffix below the platform's host), undefined when the data is not there or not well-formed.
+ * suffix below the platform's host) or the user hid the badge on the platform host it matched, undefined when the
+ * data is not there or not well-formed.
  */
 function fromRegisteredData(): Shown | null | undefined {
   const data = readContentData(globalThis);
   if (!data) return undefined;
   const result = createHostLookup(data.table.hosts).lookup(location.hostname);
   if (result.kind !== 'platform') return null;
+  const key = matchedKey(data.table.hosts, result.host);
+  if (key !== undefined && data.hidden.has(key)) return null;
   const badge = badgeOf(data, result.index);
   return badge && { name: badge.platform.name, countries: badge.platform.countries, flagged: badge.flagged.length > 0, corner: data.corner };
 }
@@ -129,8 +132,6 @@ function keepInPage(): void {
   observer.observe(document.documentElement, { childList: true });
 }
 
-type Shared = { started?: boolean; table?: unknown; hidden?: unknown; [ARRIVED]?: () => void };
-
 /** Draws from the registered data, or asks the background when that data is missing or malformed. */
 function decide(): void {
   const words = texts(readContentData(globalThis)?.text);
@@ -142,30 +143,11 @@ function decide(): void {
 function start(): void {
   if (window.top !== window || document.documentElement === null) return;
   // Should the script ever be injected twice in one document, it runs twice in the same world: draw once.
-  const state = ((globalThis as Record<string, unknown>)[CONTENT_GLOBAL] ??= {}) as Shared;
+  const state = ((globalThis as Record<string, unknown>)[CONTENT_GLOBAL] ??= {}) as { started?: boolean };
   if (state.started) return;
   state.started = true;
   keepInPage();
-  let decided = false;
-  const once = () => {
-    if (decided) return;
-    decided = true;
-    delete state[ARRIVED];
-    try {
-      if (state.hidden !== true) decide();
-    } catch {
-      // Nothing to show; never throw into the file that called.
-    }
-  };
-  if ('table' in state || 'hidden' in state) {
-    once();
-    return;
-  }
-  // The host's file has not run yet: it calls back when it does. Should it never come (a registration being
-  // replaced as the page loads), the background answers once the document is parsed.
-  state[ARRIVED] = once;
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', once, { once: true });
-  else setTimeout(once, 0);
+  decide();
 }
 
 try {

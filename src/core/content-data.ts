@@ -1,18 +1,18 @@
 /**
  * What the in-page badge's registered scripts hand the content script before it draws (issue #12: the badge is
- * drawn from data the script already has, with no asynchronous read before the first paint). The content script is
- * registered once, for every platform host, after the files with the user's region, the user's corner and the
- * badge's texts in the messages' locale; each platform host has a registration of its own with one small file: the
- * part of the host table its pages can reach, or, where the user hid the badge, a marker that says so (see
- * `badgeRegistrations`). Keeping the script in one registration matters: Chromium hands every renderer the files
- * of every registration, so a script listed once per host (439 times) slowed every page, platform or not.
- * The small files only set fields on one object in the content scripts' own global, which the page cannot see,
- * and call the content script if it is already waiting (the browser does not promise an order between two
- * registrations); the build writes them (vite.config.ts), the background registers them, and the content script
+ * drawn from data the script already has, with no asynchronous read before the first paint). The platform hosts
+ * are cut into a few groups of whole host trees (`badgeGroups`); each group is one registration, for its hosts'
+ * pages: files with the user's region, the user's corner and the badge's texts in the messages' locale, a marker
+ * for each of its hosts where the user hid the badge, the group's part of the host table, then the content script.
+ * A registration runs its files in order, so the script finds everything in place when it starts. Few
+ * registrations matter: Chromium's cost on every page grows with their number times the host permissions (see
+ * `badgeGroups`). The small files only set fields on one object in the content scripts' own global, which the page
+ * cannot see; the build writes them (vite.config.ts), the background registers them, and the content script
  * reads them through `readContentData`, falling back to asking the background (and the browser's i18n) when
  * anything is missing or malformed.
  */
-import type { BadgeScript, BadgeTable, PlatformBadge } from './dataset/split.ts';
+import type { BadgeGroup, BadgeTable, PlatformBadge } from './dataset/split.ts';
+import { hostPatterns } from './manifest/match-patterns.ts';
 import { localeTag } from './i18n/display-locale.ts';
 import type { Region } from './settings/settings.ts';
 
@@ -21,29 +21,26 @@ export const CONTENT_GLOBAL = 'residencyLens';
 
 export const BADGE_SCRIPT_PREFIX = 'badge:';
 /**
- * The badge scripts' hosts and match patterns, and the _locales folders that have a texts file (every one, read
+ * The badge's groups (their roots and hosts), and the _locales folders that have a texts file (every one, read
  * from src/_locales at build time), read by the background when it (re-)registers the scripts.
  */
 export const BADGE_SCRIPTS_FILE = 'content/badge-scripts.json';
-export type BadgeScriptsFile = { scripts: Array<Pick<BadgeScript, 'host' | 'matches' | 'excludeMatches'>>; locales: string[]; defaultLocale: string };
+export type BadgeGroupEntry = Pick<BadgeGroup, 'id' | 'roots' | 'hosts'>;
+export type BadgeScriptsFile = { groups: BadgeGroupEntry[]; locales: string[]; defaultLocale: string };
 export const regionFile = (region: string) => `content/region-${region}.js`;
 export const cornerFile = (corner: string) => `content/corner-${corner}.js`;
+export const groupFile = (id: string) => `content/groups/${id}.js`;
 /** Hosts are lower-case letters, digits, dots and hyphens (the dataset's schema), so they make safe file names. */
-export const tableFile = (host: string) => `content/hosts/${host}.js`;
+export const hideFile = (host: string) => `content/hide/${host}.js`;
 /** Locales are the names of the folders in src/_locales (en, de, pt_BR). */
 export const textFile = (locale: string) => `content/text-${locale}.js`;
 
-/** Where the user hid the badge on a platform host that has longer hosts below it whose pages keep theirs. */
-export const HIDDEN_FILE = 'content/hidden.js';
-/** The function the content script leaves on the shared object when it ran before its host's file. */
-export const ARRIVED = 'arrived';
-
 const assign = (field: string, value: unknown) => `(globalThis.${CONTENT_GLOBAL} ??= {}).${field} = ${JSON.stringify(value)};\n`;
-const thenNotify = `globalThis.${CONTENT_GLOBAL}.${ARRIVED}?.();\n`;
 export const regionScript = (region: string) => assign('region', region);
 export const cornerScript = (corner: string) => assign('corner', corner);
-export const tableScript = (table: BadgeTable) => assign('table', table) + thenNotify;
-export const hiddenScript = () => assign('hidden', true) + thenNotify;
+export const tableScript = (table: BadgeTable) => assign('table', table);
+/** A platform host where the user hid the badge: its pages get none (the key the matcher stops at, as dismissals are kept). */
+export const hideScript = (host: string) => `((globalThis.${CONTENT_GLOBAL} ??= {}).hidden ??= {})[${JSON.stringify(host)}] = true;\n`;
 export const textScript = (text: BadgeTexts) => assign('text', text);
 
 /** The messages the badge shows (src/_locales), and the country names it may show, in one locale. */
@@ -95,55 +92,45 @@ export function fillMessage(template: string, substitutions: readonly string[] =
 
 export type Registration = { id: string; matches: string[]; excludeMatches: string[]; js: string[] };
 
-const PAGE_SCRIPT_ID = `${BADGE_SCRIPT_PREFIX}page`;
-/** The id of a platform host's own registration (hosts have dots, so none is "page"). */
-export const hostScriptId = (host: string) => `${BADGE_SCRIPT_PREFIX}${host}`;
-const hiddenScriptId = (host: string) => `${BADGE_SCRIPT_PREFIX}hide:${host}`;
 const under = (host: string, parent: string) => host === parent || host.endsWith(`.${parent}`);
 
 /**
- * The registrations the user's settings call for: none when the extension or the in-page badge is off. Otherwise
- * the content script once, on every platform host, after the user's region, corner and texts; and for each
- * platform host its part of the host table, registered for that host's pages only (its `matches` minus the longer
- * hosts that have their own, so that exactly one runs on a page: `badgeScripts` proves the part gives the whole
- * table's answer there).
- * Where the user hid the badge on a host, its pages must get no badge while the longer hosts below it keep theirs
- * (hiding it on Gmail keeps it on Google Search, and the other way round). When every platform host at or below it
- * is hidden, the content script's registration excludes them all, so nothing runs there; otherwise the hidden host
- * gets a marker file in place of its table (an exclusion would also take the longer hosts' pages away).
+ * The registrations the user's settings call for: none when the extension or the in-page badge is off; otherwise
+ * one per group, for the pages of its roots (`badgeGroups` makes them so that exactly one group runs on a page).
+ * Where the user hid the badge on a host, the pages whose longest platform host is that one must get no badge,
+ * while the longer hosts below it keep theirs (hiding it on Gmail keeps it on Google Search, and the other way
+ * round). Where every platform host at or under a hidden one is hidden too, its pages are excluded from the
+ * registration, so nothing runs there; otherwise the group's files include a marker for it, and the content script
+ * draws nothing when the host it matched carries one. A group whose every host is hidden is not registered.
  */
 export function badgeRegistrations(
-  scripts: ReadonlyArray<Pick<BadgeScript, 'host' | 'matches' | 'excludeMatches'>>,
+  groups: readonly BadgeGroupEntry[],
   display: { on: boolean; region: Region; corner: string; locale: string; hidden: readonly string[] },
   contentScript: string,
 ): Registration[] {
-  if (!display.on || scripts.length === 0) return [];
-  const hidden = new Set(scripts.filter((s) => display.hidden.includes(s.host)).map((s) => s.host));
-  const allHiddenBelow = (host: string) => scripts.every((s) => !under(s.host, host) || hidden.has(s.host));
-  const excluded = scripts.filter((s) => hidden.has(s.host) && allHiddenBelow(s.host));
-  // Only the highest of the excluded hosts: their patterns cover the ones below.
-  const highest = excluded.filter((s) => !excluded.some((o) => o !== s && under(s.host, o.host)));
-  const page: Registration = {
-    id: PAGE_SCRIPT_ID,
-    matches: [...new Set(scripts.flatMap((s) => s.matches))],
-    excludeMatches: highest.flatMap((s) => s.matches),
-    js: [regionFile(display.region), cornerFile(display.corner), textFile(display.locale), contentScript],
-  };
-  const perHost = scripts
-    .filter((s) => !excluded.some((e) => under(s.host, e.host)))
-    .map((s) =>
-      hidden.has(s.host)
-        ? { id: hiddenScriptId(s.host), matches: s.matches, excludeMatches: s.excludeMatches, js: [HIDDEN_FILE] }
-        : { id: hostScriptId(s.host), matches: s.matches, excludeMatches: s.excludeMatches, js: [tableFile(s.host)] },
-    );
-  return [page, ...perHost];
+  if (!display.on) return [];
+  const hidden = new Set(display.hidden);
+  return groups.flatMap((group) => {
+    const allHiddenAt = (host: string) => group.hosts.every((h) => !under(h, host) || hidden.has(h));
+    const excluded = group.hosts.filter((h) => hidden.has(h) && allHiddenAt(h));
+    if (group.roots.every((root) => excluded.includes(root))) return [];
+    // Only the highest excluded hosts: their patterns cover the ones below.
+    const highest = excluded.filter((h) => !excluded.some((o) => o !== h && under(h, o)));
+    const marked = group.hosts.filter((h) => hidden.has(h) && !excluded.includes(h));
+    return [{
+      id: `${BADGE_SCRIPT_PREFIX}${group.id}`,
+      matches: group.roots.flatMap(hostPatterns),
+      excludeMatches: highest.flatMap(hostPatterns),
+      js: [regionFile(display.region), cornerFile(display.corner), textFile(display.locale), ...marked.map(hideFile), groupFile(group.id), contentScript],
+    }];
+  });
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCountryList = (v: unknown): v is string[] => Array.isArray(v) && v.length <= 60 && v.every((c) => typeof c === 'string' && /^[A-Z]{2}$/.test(c));
 const CORNERS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
 
-export type ContentData = { region: string; corner: string; table: BadgeTable; text?: BadgeTexts };
+export type ContentData = { region: string; corner: string; table: BadgeTable; text?: BadgeTexts; hidden: ReadonlySet<string> };
 
 /** The delivered data, if all of it is there and well-formed (checked lightly: it comes from the extension's own files). */
 export function readContentData(global: unknown): ContentData | undefined {
@@ -162,7 +149,8 @@ export function readContentData(global: unknown): ContentData | undefined {
     typeof text.lang === 'string' &&
     (text.dir === 'ltr' || text.dir === 'rtl') &&
     BADGE_MESSAGES.every((key) => typeof (text.messages as Record<string, unknown>)[key] === 'string');
-  return { region: data.region, corner: data.corner, table: table as BadgeTable, ...(textOk && { text: text as BadgeTexts }) };
+  const hidden = new Set(isObject(data.hidden) ? Object.keys(data.hidden).filter((host) => (data.hidden as Record<string, unknown>)[host] === true) : []);
+  return { region: data.region, corner: data.corner, table: table as BadgeTable, hidden, ...(textOk && { text: text as BadgeTexts }) };
 }
 
 /** The badge of a platform the table points to, with the destinations flagged in the user's region, if well-formed. */

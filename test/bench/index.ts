@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (after the build): the performance figures in docs/bench/*.json, explained in
  * docs/PERFORMANCE.md. Benchmarks, not tests: a missed goal is reported, never a failure.
- *   --only=lookup,observer,sizes,worker,browser,links   run some of them
+ *   --only=lookup,observer,sizes,worker,browser,pagecost,links   run some of them
  *   --quick                       fewer rounds and runs (to try the harness; do not publish those figures)
  */
 import { rmSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { machine, snapshotDist, writeFigures } from './common.ts';
 import { realDataset } from './dataset.ts';
 import { runLookupBench } from './lookup-bench.ts';
 import { runObserverBench } from './observer-bench.ts';
+import { runPageCostBench } from './page-cost-bench.ts';
 import { runLinksBench } from './links-bench.ts';
 import { runSizes } from './sizes.ts';
 import { buildDist } from './build-dist.ts';
@@ -21,7 +22,7 @@ import { join } from 'node:path';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['lookup', 'observer', 'sizes', 'worker', 'browser', 'links'];
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['lookup', 'observer', 'sizes', 'worker', 'browser', 'pagecost', 'links'];
 const written: string[] = [];
 // Taken at once, before anyone else's build can replace dist/.
 const dist = snapshotDist();
@@ -95,6 +96,12 @@ try {
       console.log(`  load ${key}: ${Object.entries(v.medianMs).map(([side, ms]) => `${side} ${ms} ms`).join(', ')}; ratio to without ${Object.entries(v.medianRatioOverWithout).map(([side, x]) => `${side} ${x}`).join(', ')}`);
     }
     for (const [key, v] of Object.entries(r.scaling)) console.log(`  ${key}: ${Object.entries(v).map(([k, x]) => `${k} ${x}x`).join(', ')} (goal <= 1.2)`);
+  }
+
+  if (only.includes('pagecost')) {
+    const r = await runPageCostBench(machine(), { runs: quick ? 5 : 15, dists: { x1: dist.chrome, x10: tenfold().x10.chrome } });
+    note(writeFigures('page-cost', r));
+    console.log(`page of no platform, with / without (A/A control ${r.medianRatioOverWithout.control}x): ${Object.entries(r.medianRatioOverWithout).filter(([side]) => side !== 'control').map(([side, x]) => `${side} ${x}x`).join(', ')}; registered scripts ${Object.entries(r.registeredScripts).map(([side, n]) => `${side} ${n}`).join(', ')}`);
   }
 } finally {
   rmSync(dist.root, { recursive: true, force: true });

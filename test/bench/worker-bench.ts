@@ -64,15 +64,15 @@ export async function runWorkerBench(machineInfo: Machine, opts: WorkerBenchOpti
   const failures: Record<string, FailedRun[]> = Object.fromEntries(names.map((n) => [n, []]));
   const manifestPatterns = Object.fromEntries(names.map((n) => {
     const m = JSON.parse(readFileSync(join(opts.dists[n]!, 'manifest.json'), 'utf8')) as { host_permissions: string[]; content_scripts?: Array<{ matches: string[] }> };
-    // The in-page badge's scripts are registered at run time, one per platform host (content/badge-scripts.json).
+    // The in-page badge's scripts are registered at run time, one per group of platform hosts (content/badge-scripts.json).
     const badge = JSON.parse(readFileSync(join(opts.dists[n]!, BADGE_SCRIPTS_FILE), 'utf8')) as BadgeScriptsFile;
     return [
       n,
       {
         hostPermissions: m.host_permissions.length,
         manifestContentScriptMatches: m.content_scripts?.[0]?.matches.length ?? 0,
-        registeredBadgeScripts: badge.scripts.length,
-        registeredBadgeMatches: badge.scripts.reduce((sum, s) => sum + s.matches.length, 0),
+        registeredBadgeScripts: badge.groups.length,
+        registeredBadgeMatches: badge.groups.reduce((sum, g) => sum + 2 * g.roots.length, 0),
       },
     ];
   }));

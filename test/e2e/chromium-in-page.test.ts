@@ -7,6 +7,7 @@
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeScriptsRegistered, badgeText, CHROME_ALL_SITES_DIST, launchChromium, tabIdOf, toolbarBadge, waitForBadge, type ExtensionBrowser } from './support/chromium.ts';
+import { badgeHiding } from './support/badge-registrations.ts';
 import { HOSTILE_HOSTS, hostileRoute } from './support/hostile-pages.ts';
 import { startHttpsServer, type TestServer } from './support/https-server.ts';
 
@@ -121,12 +122,14 @@ describe('Chromium: the badge on hostile pages', () => {
     await page.keyboard.press('Tab'); // to the close button
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('residency-lens-badge') === null);
-    // The background records the exception and unregisters the badge's script for tiktok.com; then reload.
-    await ext.worker.evaluate(async () => {
-      for (let i = 0; i < 100 && (await chrome.scripting.getRegisteredContentScripts({ ids: ['badge:tiktok.com'] })).length > 0; i += 1) {
+    // The background records the exception and takes tiktok.com's pages out of the badge's registration; then reload.
+    const registrations = await ext.worker.evaluate(async () => {
+      for (let i = 0; i < 100 && (await chrome.scripting.getRegisteredContentScripts()).every((r) => !(r.excludeMatches ?? []).includes('*://tiktok.com/*')); i += 1) {
         await new Promise((r) => setTimeout(r, 50));
       }
+      return chrome.scripting.getRegisteredContentScripts();
     });
+    expect(badgeHiding(registrations, 'tiktok.com')).toBe('excluded');
     await page.reload();
     await page.waitForTimeout(1500);
     expect(await badgeText(page)).toBeUndefined();

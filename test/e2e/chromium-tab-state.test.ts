@@ -11,12 +11,13 @@
  * - a registered data file that is malformed does not hide the badge: the content script asks the background;
  * - after the background was stopped, the page that wakes it is what the toolbar shows, with its first requests.
  */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeName, CHROME_ALL_SITES_DIST, CHROME_DIST, launchChromium, tabIdOf, toolbarBadge, waitForBadge, type ExtensionBrowser } from './support/chromium.ts';
+import { badgeHiding, groupFileOf } from './support/badge-registrations.ts';
 import { launchChromiumPuppeteer } from './support/chromium-puppeteer.ts';
 import { currentWorker, workerController } from './support/extension-worker.ts';
 import { html, startHttpsServer, type Page as Served, type TestServer } from './support/https-server.ts';
@@ -142,6 +143,8 @@ describe('Chromium: the tab state, without access to all sites', () => {
   });
 
   /** Hides the badge with the keyboard, as a person would: the badge is the page's first focusable element. */
+  const registrations = () => ext.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+
   async function hideBadge(page: Page): Promise<void> {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
@@ -154,9 +157,8 @@ describe('Chromium: the tab state, without access to all sites', () => {
     expect(await badgeName(gmail)).toBe('Gmail');
     await hideBadge(gmail);
     expect(await until(async () => (await storedSettings(ext))?.siteExceptions, (v) => Array.isArray(v) && v.length > 0)).toEqual(['mail.google.com']);
-    await ext.worker.evaluate(async () => {
-      for (let i = 0; i < 100 && (await chrome.scripting.getRegisteredContentScripts({ ids: ['badge:mail.google.com'] })).length > 0; i += 1) await new Promise((r) => setTimeout(r, 50));
-    });
+    // Every host under mail.google.com hidden: its pages leave the badge's registration.
+    expect(badgeHiding(await until(registrations, (r) => badgeHiding(r, 'mail.google.com') !== 'shown'), 'mail.google.com')).toBe('excluded');
     await gmail.reload();
     expect(await badgeName(gmail)).toBeUndefined();
     const search = await ext.context.newPage();
@@ -173,8 +175,9 @@ describe('Chromium: the tab state, without access to all sites', () => {
     expect(await badgeName(search)).toBe('Google Search');
     await hideBadge(search);
     expect(await until(async () => (await storedSettings(ext))?.siteExceptions, (v) => Array.isArray(v) && v.length > 0)).toEqual(['google.com']);
-    // google.com keeps a registration, a marker that says the badge is hidden there; mail.google.com keeps its table.
-    await until(() => ext.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id)), (ids) => ids.includes('badge:hide:google.com') && !ids.includes('badge:google.com'));
+    // google.com's pages stay in the registration, with a marker that says the badge is hidden there, so that
+    // mail.google.com's keep theirs.
+    expect(badgeHiding(await until(registrations, (r) => badgeHiding(r, 'google.com') !== 'shown'), 'google.com')).toBe('marker');
     await search.reload();
     await search.waitForTimeout(1_000); // long enough for an answer from the background, had the page asked for one
     expect(await badgeName(search)).toBeUndefined();
@@ -268,7 +271,7 @@ describe('Chromium: malformed registered data', () => {
   it('does not hide the badge: the content script asks the background', async () => {
     const dist = join(mkdtempSync(join(tmpdir(), 'rl-broken-dist-')), 'chrome');
     cpSync(CHROME_DIST, dist, { recursive: true });
-    writeFileSync(join(dist, 'content/hosts/tiktok.com.js'), '(globalThis.residencyLens ??= {}).table = { hosts: "garbage", platforms: 5 };\n');
+    writeFileSync(join(dist, groupFileOf(JSON.parse(readFileSync(join(dist, 'content/badge-scripts.json'), 'utf8')), 'tiktok.com')), '(globalThis.residencyLens ??= {}).table = { hosts: "garbage", platforms: 5 };\n');
     const ext = await launchChromium({ port: server.port, hosts: HOSTS, dist });
     const page = await ext.context.newPage();
     await page.goto('https://www.tiktok.com/');

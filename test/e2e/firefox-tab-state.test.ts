@@ -5,11 +5,12 @@
  * count no visit and keep the badge; hiding the badge on Gmail leaves Google Search's, and the other way round;
  * tabs hiding the badge at once while an option changes lose nothing; malformed registered data falls back to the background.
  */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badgeHiding, groupFileOf, type Registered } from './support/badge-registrations.ts';
 import { FIREFOX_DIST, firefoxBadgeName, firefoxTabId, firefoxToolbar, inExtension, launchFirefox, openExtensionPage, waitForFirefoxBadge } from './support/firefox.ts';
 import { html, startHttpsServer, type TestServer } from './support/https-server.ts';
 
@@ -42,7 +43,7 @@ const setSettings = (browser: Browser, settings: object | null) =>
     else await b.storage.sync.set({ settings: s });
   }, settings);
 const registered = (browser: Browser) =>
-  inExtension(browser, async () => (await (globalThis as unknown as { browser: { scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string }>> } } }).browser.scripting.getRegisteredContentScripts()).map((s) => s.id), null);
+  inExtension(browser, async () => (await (globalThis as unknown as { browser: { scripting: { getRegisteredContentScripts(): Promise<Registered[]> } } }).browser.scripting.getRegisteredContentScripts()).map(({ id, js, excludeMatches }) => ({ id, js, excludeMatches })), null);
 
 /** Hides the badge with the keyboard: the badge is the page's first focusable element. */
 async function hideBadge(page: Page): Promise<void> {
@@ -113,7 +114,8 @@ describe('Firefox: the tab state', () => {
     expect(await waitForFirefoxBadge(gmail)).toContain('Gmail');
     await hideBadge(gmail);
     expect((await until(() => stored(browser), (s) => (s.settings?.siteExceptions?.length ?? 0) > 0)).settings?.siteExceptions).toEqual(['mail.google.com']);
-    await until(() => registered(browser), (ids) => !ids.includes('badge:mail.google.com'));
+    // Every host under mail.google.com hidden: its pages leave the badge's registration.
+    expect(badgeHiding(await until(() => registered(browser), (r) => badgeHiding(r, 'mail.google.com') !== 'shown'), 'mail.google.com')).toBe('excluded');
     await gmail.reload();
     await sleep(1_000);
     expect(await firefoxBadgeName(gmail)).toBeUndefined();
@@ -121,7 +123,7 @@ describe('Firefox: the tab state', () => {
     await search.goto('https://www.google.com/search?q=residency');
     expect(await firefoxBadgeName(search)).toBe('Google Search');
     await setSettings(browser, null);
-    await until(() => registered(browser), (ids) => ids.includes('badge:mail.google.com'));
+    await until(() => registered(browser), (r) => badgeHiding(r, 'mail.google.com') === 'shown');
     await gmail.close();
     await search.close();
   });
@@ -132,8 +134,9 @@ describe('Firefox: the tab state', () => {
     expect(await waitForFirefoxBadge(search)).toContain('Google Search');
     await hideBadge(search);
     expect((await until(() => stored(browser), (s) => (s.settings?.siteExceptions?.length ?? 0) > 0)).settings?.siteExceptions).toEqual(['google.com']);
-    // google.com keeps a registration, a marker that says the badge is hidden there; mail.google.com keeps its table.
-    await until(() => registered(browser), (ids) => ids.includes('badge:hide:google.com') && !ids.includes('badge:google.com'));
+    // google.com's pages stay in the registration, with a marker that says the badge is hidden there, so that
+    // mail.google.com's keep theirs.
+    expect(badgeHiding(await until(() => registered(browser), (r) => badgeHiding(r, 'google.com') !== 'shown'), 'google.com')).toBe('marker');
     await search.reload();
     await sleep(1_000);
     expect(await firefoxBadgeName(search)).toBeUndefined();
@@ -141,7 +144,7 @@ describe('Firefox: the tab state', () => {
     await gmail.goto('https://mail.google.com/mail/u/0/');
     expect(await waitForFirefoxBadge(gmail)).toContain('Gmail');
     await setSettings(browser, null);
-    await until(() => registered(browser), (ids) => ids.includes('badge:google.com'));
+    await until(() => registered(browser), (r) => badgeHiding(r, 'google.com') === 'shown');
     await gmail.close();
     await search.close();
   });
@@ -176,10 +179,10 @@ describe('Firefox: malformed registered data', () => {
   it('does not hide the badge: the content script asks the background', async () => {
     const dist = join(mkdtempSync(join(tmpdir(), 'rl-broken-dist-')), 'firefox');
     cpSync(FIREFOX_DIST, dist, { recursive: true });
-    writeFileSync(join(dist, 'content/hosts/tiktok.com.js'), '(globalThis.residencyLens ??= {}).table = { hosts: "garbage", platforms: 5 };\n');
+    writeFileSync(join(dist, groupFileOf(JSON.parse(readFileSync(join(dist, 'content/badge-scripts.json'), 'utf8')), 'tiktok.com')), '(globalThis.residencyLens ??= {}).table = { hosts: "garbage", platforms: 5 };\n');
     const browser = await launchFirefox(HOSTS, {}, dist);
     try {
-      await until(() => registered(browser), (ids) => ids.length > 100);
+      await until(() => registered(browser), (r) => r.some((s) => s.id.startsWith('badge:')));
       const page = await browser.newPage();
       await page.goto('https://www.tiktok.com/');
       expect(await waitForFirefoxBadge(page)).toContain('TikTok');

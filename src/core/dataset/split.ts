@@ -10,11 +10,11 @@
  *   that concern it, the authorities and jurisdictions it names), loaded on demand.
  * - `commonData`: what the popup needs whatever the platform (dataset version, exchange rates, the authorities and
  *   home-country laws for "what you can do").
- * - `badgeScripts`: the in-page badge's registered data, one file per platform host a person visits, each
+ * - `badgeGroups`: the in-page badge's registered data, the platform hosts a person visits in a few groups, each
  *   with the part of the host table its pages can reach, so the content script decides with the same matcher and
- *   the same table as the popup and the toolbar, without asking anyone (see the proof at `badgeScripts`).
+ *   the same table as the popup and the toolbar, without asking anyone (see the proof at `badgeGroups`).
  */
-import { pageDomains } from '../manifest/match-patterns.ts';
+import { hostPatterns, pageDomains } from '../manifest/match-patterns.ts';
 import type { HostTable } from '../match/platform-index.ts';
 import { buildDisclosure, type DisclosureSource } from '../disclosure/build-disclosure.ts';
 import { withoutAdequacy } from '../disclosure/framing.ts';
@@ -112,54 +112,101 @@ export function commonData(dataset: CompiledDataset): CommonData {
   };
 }
 
-/** One platform host's registered data file for the in-page badge (the content script itself is registered once). */
-export type BadgeScript = {
-  /** the platform host (a key of the host table) it is registered for; also its dismissal key */
-  host: string;
-  matches: string[];
-  /** the hosts under `host` that have a script of their own */
-  excludeMatches: string[];
-  /** the part of the host table a page under `host` can reach */
+const under = (host: string, parent: string) => host === parent || host.endsWith(`.${parent}`);
+
+/** The keys of the host table a person visits: every key at or under a page domain (the extension's host permissions). */
+export function scriptedHosts(dataset: CompiledDataset): string[] {
+  const pages = pageDomains(dataset);
+  return Object.keys(dataset.hosts.keys).filter((key) => pages.some((page) => under(key, page))).sort();
+}
+
+/**
+ * The in-page badge's data as registered: the scripted hosts cut into a few groups, each registered once with the
+ * content script and one table file (see `badgeRegistrations`). What decides their number is measured, not
+ * guessed: Chromium's cost on every page, platform or not, grows with the number of registered scripts times the
+ * extension's host permissions (one registration per platform host, 4,761 with the 10x dataset's 9,460 host
+ * permissions, made a page of no platform load 22 times slower than without the extension; with no registration
+ * at all, 1.02 times). So the number of groups follows the size of the data, at about `targetBytes` of table per
+ * group, and a page parses one group's table, not the whole.
+ */
+export type BadgeGroup = {
+  /** a short name, also its table file's: `g0`, `g1`, ... */
+  id: string;
+  /** the highest scripted hosts of the group: its registration matches them and everything under them */
+  roots: string[];
+  /** every scripted host of the group (the roots and the hosts under them), for hiding the badge on one of them */
+  hosts: string[];
+  /** the host table's keys and stops under the roots, with the badges of the platforms they name */
   table: BadgeTable;
 };
 
-const under = (host: string, parent: string) => host === parent || host.endsWith(`.${parent}`);
-const patterns = (host: string) => [`*://${host}/*`, `*://*.${host}/*`];
+/** About this much table per group (bytes of JSON): a few milliseconds of parsing at most, on any page. */
+export const BADGE_GROUP_BYTES = 16_384;
 
 /**
- * One script per key of the host table that a person visits: every key at or under a page domain (the hosts of
- * the extension's host permissions). A script for key K matches K and its subdomains and excludes the subdomains
- * that have a script of their own, so exactly one script runs on a page: the one for the longest key above it.
- *
- * Why the page's part of the table gives the whole table's answer: the matcher walks a hostname's suffixes from the
- * longest and stops at the first one in the table. On a page under K (and not under any longer scripted key), every
- * suffix longer than K lies under K, and K itself is a key, so the walk never gets past K: only the keys and stops
- * at or under K can decide, and those are exactly what the script carries. Hiding the badge on K is therefore
- * K's script alone saying so: its pages get no badge, and the pages of longer keys keep theirs.
- * (`test/unit/core/dataset/split.test.ts` checks the answers against the whole table for every host and more.)
+ * Groups of whole host trees: every scripted host goes with the highest scripted host above it (its root), so
+ * that on any page exactly one group runs (roots are never nested), and its table holds every key and stop under
+ * the page's root. That part gives the whole table's answer: the matcher walks a hostname's suffixes from the
+ * longest and stops at the first one in the table; on a page under root R, every suffix longer than R lies under
+ * R, and R itself is a key, so the walk never gets past R: only keys and stops under R can decide, and the group
+ * has them all (`test/unit/core/dataset/split.test.ts` checks the answers against the whole table). Roots that name a platform in common go together,
+ * so a platform's badge is written once per group (Google's national search domains share one). Then the trees are
+ * packed, largest first, into as many groups as `targetBytes` calls for, each time into the smallest group so far:
+ * the same dataset always gives the same groups.
  */
-export function badgeScripts(dataset: CompiledDataset): BadgeScript[] {
-  const pages = pageDomains(dataset);
+export function badgeGroups(dataset: CompiledDataset, targetBytes = BADGE_GROUP_BYTES): BadgeGroup[] {
+  const scripted = scriptedHosts(dataset);
+  const roots = scripted.filter((host) => !scripted.some((other) => other !== host && under(host, other)));
+  const keysUnder = (root: string) => Object.entries(dataset.hosts.keys).filter(([key]) => under(key, root));
+  // Roots naming a platform in common, joined (union-find over the platforms' indexes).
+  const parent = roots.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const firstRootOf = new Map<number, number>();
+  roots.forEach((root, i) => {
+    for (const [, platform] of keysUnder(root)) {
+      const seen = firstRootOf.get(platform);
+      if (seen === undefined) firstRootOf.set(platform, i);
+      else parent[find(i)] = find(seen);
+    }
+  });
+  const trees = new Map<number, string[]>();
+  roots.forEach((root, i) => trees.set(find(i), [...(trees.get(find(i)) ?? []), root]));
+
   const badges = new Map<number, PlatformBadge>();
   const badgeAt = (i: number) => badges.get(i) ?? badges.set(i, platformBadge(dataset, dataset.platforms[i]!)).get(i)!;
-  const keys = Object.keys(dataset.hosts.keys).filter((key) => pages.some((page) => under(key, page))).sort();
-  return keys.map((host) => {
-    const nested = keys.filter((other) => other !== host && under(other, host));
-    // The closest nested scripts only: their own exclusions cover what lies below them.
-    const closest = nested.filter((other) => !nested.some((mid) => mid !== other && under(other, mid)));
-    const tableKeys = Object.entries(dataset.hosts.keys).filter(([key]) => under(key, host));
-    const platformIndexes = [...new Set(tableKeys.map(([, i]) => i))].sort((a, b) => a - b);
+  const tableOf = (treeRoots: readonly string[]): BadgeTable => {
+    const keys = treeRoots.flatMap(keysUnder).sort(([a], [b]) => (a < b ? -1 : 1));
+    const platformIndexes = [...new Set(keys.map(([, i]) => i))].sort((a, b) => a - b);
     const renumber = new Map(platformIndexes.map((old, i) => [old, i]));
     return {
-      host,
-      matches: patterns(host),
-      excludeMatches: closest.flatMap(patterns),
-      table: {
-        hosts: { keys: Object.fromEntries(tableKeys.map(([key, i]) => [key, renumber.get(i)!])), stops: dataset.hosts.stops.filter((stop) => under(stop, host)) },
-        platforms: platformIndexes.map(badgeAt),
+      hosts: {
+        keys: Object.fromEntries(keys.map(([key, i]) => [key, renumber.get(i)!])),
+        stops: dataset.hosts.stops.filter((stop) => treeRoots.some((root) => under(stop, root))).sort(),
       },
+      platforms: platformIndexes.map(badgeAt),
     };
-  });
+  };
+  const sized = [...trees.values()]
+    .map((treeRoots) => ({ roots: treeRoots, bytes: JSON.stringify(tableOf(treeRoots)).length }))
+    .sort((a, b) => b.bytes - a.bytes || (a.roots[0]! < b.roots[0]! ? -1 : 1));
+  const total = sized.reduce((sum, t) => sum + t.bytes, 0);
+  const bins = Array.from({ length: Math.max(1, Math.ceil(total / targetBytes)) }, () => ({ roots: [] as string[], bytes: 0 }));
+  for (const tree of sized) {
+    const smallest = bins.reduce((best, bin) => (bin.bytes < best.bytes ? bin : best));
+    smallest.roots.push(...tree.roots);
+    smallest.bytes += tree.bytes;
+  }
+  return bins
+    .filter((bin) => bin.roots.length > 0)
+    .map((bin, i) => {
+      const groupRoots = bin.roots.sort();
+      return {
+        id: `g${i}`,
+        roots: groupRoots,
+        hosts: scripted.filter((host) => groupRoots.some((root) => under(host, root))),
+        table: tableOf(groupRoots),
+      };
+    });
 }
 
 /** Where the build puts a platform's slice in the extension package. Ids are lower-case letters, digits and hyphens. */

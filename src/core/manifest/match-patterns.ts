@@ -11,6 +11,9 @@ export function pageDomains(dataset: CompiledDataset): string[] {
   return dataset.platforms.flatMap((p) => p.domains.filter((d) => PAGE_PURPOSES.has(d.purpose)).map((d) => d.domain));
 }
 
+/** The match patterns of a platform host's pages: the host and every host under it. */
+export const hostPatterns = (host: string) => [`*://${host}/*`, `*://*.${host}/*`];
+
 export function contentScriptMatches(dataset: CompiledDataset): string[] {
-  return [...new Set(pageDomains(dataset).flatMap((domain) => [`*://${domain}/*`, `*://*.${domain}/*`]))].sort();
+  return [...new Set(pageDomains(dataset).flatMap(hostPatterns))].sort();
 }

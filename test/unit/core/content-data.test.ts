@@ -4,17 +4,20 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { BADGE_MESSAGES, badgeTexts, CONTENT_GLOBAL, fillMessage, readContentData } from '../../../src/core/content-data.ts';
+import { BADGE_MESSAGES, badgeTexts, CONTENT_GLOBAL, cornerScript, fillMessage, hideScript, readContentData, regionScript, tableScript, textScript } from '../../../src/core/content-data.ts';
+import type { BadgeTable } from '../../../src/core/dataset/split.ts';
+import { REGIONS, type Region } from '../../../src/core/settings/settings.ts';
 
 const messages = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../../src/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
-const table = { hosts: { keys: { 'tiktok.com': 0 }, stops: [] }, platforms: [{ id: 'tiktok', name: 'TikTok', countries: ['IE'], actions: 1, flagged: { eu: [] } }] };
+const table: BadgeTable = { hosts: { keys: { 'tiktok.com': 0 }, stops: [] }, platforms: [{ id: 'tiktok', name: 'TikTok', countries: ['IE'], actions: 1, flagged: Object.fromEntries(REGIONS.map((r) => [r, [] as string[]])) as Record<Region, string[]> }] };
 const text = badgeTexts(messages('en'), 'en', ['IE', 'CN']);
 
 describe('content data', () => {
   it('reads what the registered files set, and nothing malformed', () => {
     const good = { [CONTENT_GLOBAL]: { region: 'eu', corner: 'top-left', table, text } };
-    expect(readContentData(good)).toEqual({ region: 'eu', corner: 'top-left', table, text });
+    expect(readContentData(good)).toEqual({ region: 'eu', corner: 'top-left', table, text, hidden: new Set() });
     expect(readContentData({ [CONTENT_GLOBAL]: { region: 'eu', corner: 'top-left', table } })?.text).toBeUndefined();
     for (const bad of [
       undefined,
@@ -27,7 +30,15 @@ describe('content data', () => {
       expect(readContentData(bad)).toBeUndefined();
     }
     // A malformed texts file costs the texts only (the badge then asks the browser's i18n).
-    expect(readContentData({ [CONTENT_GLOBAL]: { region: 'eu', corner: 'top-left', table, text: { messages: {} } } })).toEqual({ region: 'eu', corner: 'top-left', table });
+    expect(readContentData({ [CONTENT_GLOBAL]: { region: 'eu', corner: 'top-left', table, text: { messages: {} } } })).toEqual({ region: 'eu', corner: 'top-left', table, hidden: new Set() });
+  });
+
+  it('reads back what the built files set when run in order, the hosts where the badge is hidden included', () => {
+    // A global of its own, as the content scripts' world is.
+    const global = createContext({});
+    const files = [regionScript('eu'), cornerScript('top-left'), textScript(text), hideScript('tiktok.com'), hideScript('mail.google.com'), tableScript(table)];
+    for (const file of files) runInContext(file, global);
+    expect(readContentData(global)).toEqual({ region: 'eu', corner: 'top-left', table, text, hidden: new Set(['tiktok.com', 'mail.google.com']) });
   });
 
   it('makes the texts of every locale from its messages, with country names in that language', () => {

@@ -1,13 +1,13 @@
 /**
- * The dataset's parts answer exactly as the whole: the in-page badge's registered scripts (one per platform host,
- * each with its part of the host table) name the same platform as the whole table for every host of the dataset,
- * their subdomains, hosts under public suffixes below a platform, and look-alikes; exactly one script runs on
- * each page; each platform's slice builds the same disclosure as the whole dataset; the badge flags are the
+ * The dataset's parts answer exactly as the whole: the in-page badge's groups (each registered once, with its part
+ * of the host table) name the same platform as the whole table for every host of the dataset, their subdomains,
+ * hosts under public suffixes below a platform, and look-alikes; exactly one group runs on each page, and as few
+ * groups as the data's size calls for; each platform's slice builds the same disclosure as the whole dataset; the badge flags are the
  * framing module's, for every region.
  */
 import { describe, expect, it } from 'vitest';
 import { badgeRegistrations } from '../../../../src/core/content-data.ts';
-import { badgeScripts, commonData, hostIndex, platformBadge, platformSlice, sliceSource, type BadgeScript } from '../../../../src/core/dataset/split.ts';
+import { BADGE_GROUP_BYTES, badgeGroups, commonData, hostIndex, platformBadge, platformSlice, scriptedHosts, sliceSource } from '../../../../src/core/dataset/split.ts';
 import { buildDisclosure } from '../../../../src/core/disclosure/build-disclosure.ts';
 import { withoutAdequacy } from '../../../../src/core/disclosure/framing.ts';
 import { createHostLookup, matchedKey } from '../../../../src/core/lookup.ts';
@@ -22,7 +22,7 @@ const patternMatches = (pattern: string, host: string) => {
   if (!p) throw new Error(`unexpected pattern ${pattern}`);
   return p[1] ? host === p[2] || host.endsWith(`.${p[2]}`) : host === p[2];
 };
-const injected = <S extends Pick<BadgeScript, 'matches' | 'excludeMatches'>>(scripts: S[], host: string) =>
+const injected = <S extends { matches: string[]; excludeMatches: string[] }>(scripts: S[], host: string) =>
   scripts.filter((s) => s.matches.some((m) => patternMatches(m, host)) && !s.excludeMatches.some((m) => patternMatches(m, host)));
 
 function hostsToTry(dataset: ReturnType<typeof realDataset>): string[] {
@@ -49,9 +49,10 @@ describe.each([
       platform('hoster', [['fastly.net', 'main']]),
     ]),
   ],
-])('badge scripts over %s', (_name, dataset) => {
+])('badge groups over %s', (_name, dataset) => {
   const index = hostIndex(dataset);
-  const scripts = badgeScripts(dataset);
+  const groups = badgeGroups(dataset);
+  const registered = (hidden: readonly string[]) => badgeRegistrations(groups, { on: true, region: 'eu', corner: 'bottom-right', locale: 'en', hidden }, 'content.js');
   const whole = createHostLookup(dataset.hosts);
   const pages = pageDomains(dataset);
   const idOf = (lookup: ReturnType<typeof createHostLookup>, platforms: Array<{ id: string }>, host: string) => {
@@ -59,46 +60,55 @@ describe.each([
     return r.kind === 'platform' ? platforms[r.index]!.id : null;
   };
 
-  it('have one script for every key at or under a page domain', () => {
+  it('cover every key at or under a page domain, each in one group', () => {
     const expected = Object.keys(dataset.hosts.keys).filter((k) => pages.some((p) => k === p || k.endsWith(`.${p}`)));
-    expect(scripts.map((s) => s.host).sort()).toEqual(expected.sort());
+    expect(groups.flatMap((g) => g.hosts).sort()).toEqual(expected.sort());
+    expect(scriptedHosts(dataset)).toEqual(expected.sort());
   });
 
-  it('run exactly one script on every page the extension may see, none elsewhere, each naming the whole table\'s platform', () => {
+  it('run exactly one group on every page the extension may see, none elsewhere, each naming the whole table\'s platform', () => {
+    const byId = new Map(groups.map((g) => [`badge:${g.id}`, g]));
     let checked = 0;
     for (const host of hostsToTry(dataset)) {
       const visible = pages.some((p) => host === p || host.endsWith(`.${p}`));
-      const running = injected(scripts, host);
+      const running = injected(registered([]), host);
       expect(running.length, host).toBe(visible ? 1 : 0);
       if (!visible) continue;
-      const script = running[0]!;
-      expect(idOf(createHostLookup(script.table.hosts), script.table.platforms, host), host).toBe(idOf(whole, dataset.platforms, host));
+      const group = byId.get(running[0]!.id)!;
+      expect(idOf(createHostLookup(group.table.hosts), group.table.platforms, host), host).toBe(idOf(whole, dataset.platforms, host));
       checked += 1;
     }
     expect(checked).toBeGreaterThan(20);
   });
 
-  it('register the content script once, and per host only its small data file', () => {
-    const registered = badgeRegistrations(scripts, { on: true, region: 'eu', corner: 'bottom-right', locale: 'en', hidden: [] }, 'content.js');
-    expect(registered.filter((r) => r.js.includes('content.js'))).toHaveLength(1);
-    expect(registered.filter((r) => !r.js.includes('content.js')).every((r) => r.js.length === 1 && r.js[0] === `content/hosts/${r.id.slice('badge:'.length)}.js`)).toBe(true);
-    expect(registered).toHaveLength(scripts.length + 1);
+  it('are few, each registration with the content script last after its data', () => {
+    const sizes = groups.map((g) => JSON.stringify(g.table).length);
+    const total = sizes.reduce((sum, n) => sum + n, 0);
+    // About the target's worth of table in each (a page parses one), and no more groups than that calls for:
+    // each platform's badge is written once per group, so a group holds less than the trees packed into it.
+    for (const [i, size] of sizes.entries()) if (groups[i]!.roots.length > 1) expect(size, groups[i]!.id).toBeLessThanOrEqual(2 * BADGE_GROUP_BYTES);
+    expect(groups.length).toBeLessThanOrEqual(Math.max(1, Math.ceil((2 * total) / BADGE_GROUP_BYTES)));
+    const all = registered([]);
+    expect(all).toHaveLength(groups.length);
+    for (const [i, r] of all.entries()) {
+      expect(r.js).toEqual(['content/region-eu.js', 'content/corner-bottom-right.js', 'content/text-en.js', `content/groups/${groups[i]!.id}.js`, 'content.js']);
+      expect(r.excludeMatches).toEqual([]);
+    }
   });
 
   it('hide the badge on one platform host only: its pages get none, longer hosts below it and others keep theirs', () => {
-    /** What a page on `host` gets from the registrations: the content script and one host file (table or marker). */
-    const onPage = (registered: ReturnType<typeof badgeRegistrations>, host: string) => {
-      const running = injected(registered, host);
-      const content = running.filter((r) => r.js.includes('content.js'));
-      const files = running.filter((r) => !r.js.includes('content.js')).flatMap((r) => r.js);
-      expect(content.length, host).toBeLessThanOrEqual(1);
-      expect(files.length, host).toBeLessThanOrEqual(1);
-      return content.length === 1 && files.length === 1 && files[0] !== 'content/hidden.js' ? 'badge' : 'none';
+    /** What a page on `host` gets: 'badge' when the content script runs and the host it matched carries no marker. */
+    const onPage = (regs: ReturnType<typeof badgeRegistrations>, host: string) => {
+      const running = injected(regs, host);
+      expect(running.length, host).toBeLessThanOrEqual(1);
+      if (running.length === 0) return 'none';
+      const key = matchedKey(dataset.hosts, host);
+      return key !== undefined && running[0]!.js.includes(`content/hide/${key}.js`) ? 'none' : 'badge';
     };
-    const hosts = scripts.map((s) => s.host);
+    const hosts = groups.flatMap((g) => g.hosts).sort();
     const cases = [...hosts.map((h) => [h]), ...(hosts.includes('google.com') ? [['google.com', 'mail.google.com']] : []), hosts.slice(0, 40)];
     for (const hiddenHosts of cases) {
-      const registered = badgeRegistrations(scripts, { on: true, region: 'eu', corner: 'bottom-right', locale: 'en', hidden: hiddenHosts }, 'content.js');
+      const regs = registered(hiddenHosts);
       for (const hidden of hiddenHosts) {
         // The hidden host, a page under it, every scripted host under it or above it, and one elsewhere.
         const related = hosts.filter((h) => h !== hidden && (h.endsWith(`.${hidden}`) || hidden.endsWith(`.${h}`)));
@@ -106,13 +116,15 @@ describe.each([
         for (const host of [hidden, `www.${hidden}`, ...related, ...related.map((h) => `www.${h}`), elsewhere]) {
           // The key the matcher stops at is the one the dismissal was kept under.
           const key = matchedKey(dataset.hosts, host);
-          expect(onPage(registered, host), `${host} with ${hiddenHosts.join(', ')} hidden`).toBe(key !== undefined && hiddenHosts.includes(key) ? 'none' : 'badge');
+          expect(onPage(regs, host), `${host} with ${hiddenHosts.join(', ')} hidden`).toBe(key !== undefined && hiddenHosts.includes(key) ? 'none' : 'badge');
         }
       }
     }
+    // Hiding every host leaves nothing registered.
+    expect(registered(hosts)).toEqual([]);
   });
 
-  it('list every platform with its badge facts; the scripts carry them flagged by the framing module in every region', () => {
+  it('list every platform with its badge facts; the groups carry them flagged by the framing module in every region', () => {
     for (const p of dataset.platforms) {
       const d = buildDisclosure(dataset, p);
       const facts = { id: p.id, name: p.name, countries: d.destinations.map((x) => x.country), actions: d.counts.actions };
@@ -121,7 +133,7 @@ describe.each([
       expect(badge).toMatchObject(facts);
       for (const region of REGIONS) expect(badge.flagged[region], `${p.id} ${region}`).toEqual(withoutAdequacy(d, region).map((x) => x.country));
     }
-    for (const script of scripts) for (const badge of script.table.platforms) expect(badge).toEqual(platformBadge(dataset, dataset.platforms.find((p) => p.id === badge.id)!));
+    for (const group of groups) for (const badge of group.table.platforms) expect(badge).toEqual(platformBadge(dataset, dataset.platforms.find((p) => p.id === badge.id)!));
   });
 
   it('each platform\'s slice builds the same disclosure as the whole dataset', () => {

@@ -1,0 +1,91 @@
+/**
+ * What the extension costs a page of no platform, where none of its scripts runs (issue #12, goals 1 and 8): the
+ * load event of the same small page in browsers with the 1x and the 10x build, and in two variants of the 10x build
+ * that each take one thing back to nothing or to its 1x size: all registered content scripts removed after start
+ * (as if the badge were off), and the 1x build's host permissions in the 10x manifest. This is how the cost of
+ * one registration per platform host was found (docs/PERFORMANCE.md): Chromium's work on every navigation grew with
+ * the number of registered scripts times the host permissions. Browsers without the extension give the baseline
+ * and an A/A control; every browser loads the page in turn, the order rotating, medians of ratios within a round.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium, launchChromiumContext } from '../e2e/support/chromium.ts';
+import { startHttpsServer } from '../e2e/support/https-server.ts';
+import { median, round, type Machine } from './common.ts';
+
+const OTHER_HOST = 'news.example-news.com';
+
+export type PageCostOptions = { runs: number; dists: { x1: string; x10: string } };
+
+async function loadTime(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  const load = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);
+  await page.close();
+  return load;
+}
+
+export async function runPageCostBench(machineInfo: Machine, opts: PageCostOptions) {
+  const work = mkdtempSync(join(tmpdir(), 'rl-page-cost-'));
+  // The 10x build with the 1x build's host permissions (a copy; the builds themselves stay as they are).
+  const hostPermissions1x = join(work, 'x10-host-permissions-1x');
+  cpSync(opts.dists.x10, hostPermissions1x, { recursive: true });
+  const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { host_permissions: string[] };
+  writeFileSync(join(hostPermissions1x, 'manifest.json'), JSON.stringify({ ...manifest(opts.dists.x10), host_permissions: manifest(opts.dists.x1).host_permissions }));
+  const server = await startHttpsServer((_host, path) =>
+    path.startsWith('/small') ? { headers: { 'cache-control': 'no-store' }, body: `<!doctype html><html lang="en"><title>News</title><p>${'Today\'s news. '.repeat(150)}</p></html>` } : undefined,
+  );
+  const closers: Array<() => Promise<unknown>> = [];
+  try {
+    const sides: Record<string, BrowserContext> = {};
+    const registered: Record<string, number> = {};
+    const variants = [
+      { label: 'with 1x', dir: opts.dists.x1, unregister: false },
+      { label: 'with 10x', dir: opts.dists.x10, unregister: false },
+      { label: 'with 10x, no registered scripts', dir: opts.dists.x10, unregister: true },
+      { label: 'with 10x, 1x host permissions', dir: hostPermissions1x, unregister: false },
+    ];
+    for (const v of variants) {
+      const ext = await launchChromium({ port: server.port, hosts: [OTHER_HOST], userDataDir: mkdtempSync(join(work, 'profile-')), dist: v.dir });
+      closers.push(() => ext.close());
+      registered[v.label] = await ext.worker.evaluate(async (unregister) => {
+        const count = (await chrome.scripting.getRegisteredContentScripts()).length;
+        if (unregister) await chrome.scripting.unregisterContentScripts();
+        return count;
+      }, v.unregister);
+      sides[v.label] = ext.context;
+    }
+    for (const label of ['without', 'control']) {
+      const context = await launchChromiumContext({ port: server.port, hosts: [OTHER_HOST], userDataDir: mkdtempSync(join(work, 'profile-')), extensionDir: null });
+      closers.push(() => context.close());
+      sides[label] = context;
+    }
+    const names = Object.keys(sides);
+    const url = `https://${OTHER_HOST}/small`;
+    for (const name of names) await loadTime(sides[name]!, url); // warm-up, not counted
+    const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, [] as number[]]));
+    for (let i = 0; i < opts.runs; i += 1) {
+      for (let k = 0; k < names.length; k += 1) {
+        const name = names[(k + i) % names.length]!;
+        times[name]!.push(await loadTime(sides[name]!, url));
+      }
+    }
+    const without = times.without!;
+    return {
+      benchmark: 'page-cost',
+      machine: machineInfo,
+      method: `One Chromium per side, launched with the same flags and open at once; ${opts.runs} rounds, each loading ${url} (a small page, no platform: no content script of the extension matches it) once in every browser in rotating order, in a new tab; load = PerformanceNavigationTiming.loadEventStart. Ratio = with / without within a round, median over rounds. "no registered scripts": scripting.unregisterContentScripts() in the worker after start. "1x host permissions": the 10x build's manifest with the 1x build's host_permissions.`,
+      registeredScripts: registered,
+      hostPermissions: { x1: manifest(opts.dists.x1).host_permissions.length, x10: manifest(opts.dists.x10).host_permissions.length },
+      medianMs: Object.fromEntries(names.map((n) => [n, round(median(times[n]!), 1)])),
+      medianRatioOverWithout: Object.fromEntries(names.filter((n) => n !== 'without').map((n) => [n, round(median(times[n]!.map((v, i) => v / without[i]!)), 3)])),
+      runsMs: Object.fromEntries(names.map((n) => [n, times[n]!.map((v) => round(v, 1))])),
+    };
+  } finally {
+    for (const close of closers) await close().catch(() => undefined);
+    await server.close().catch(() => undefined);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
