@@ -278,6 +278,9 @@ export async function popupRun(ext: ExtensionBrowser, tabId: number) {
     return {
       h1AtInit: w.__h1At ?? null,
       domContentLoaded: nav.domContentLoadedEventStart,
+      htmlResponseEnd: nav.responseEnd,
+      // The last of the page's own files (scripts, style sheets) to arrive before its first content.
+      filesResponseEnd: Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.startTime < (w.__h1At ?? Infinity)).map((e) => (e as PerformanceResourceTiming).responseEnd)),
       firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
       layoutShift: (w.__shifts ?? []).reduce((sum, v) => sum + v, 0),
       h1Text: document.querySelector('h1')?.textContent ?? '',
@@ -288,6 +291,8 @@ export async function popupRun(ext: ExtensionBrowser, tabId: number) {
     h1Ms: fig.h1AtInit ?? seenAt,
     method: fig.h1AtInit !== null ? 'mutation-observer' : 'playwright-poll',
     domContentLoadedMs: fig.domContentLoaded,
+    htmlResponseEndMs: fig.htmlResponseEnd,
+    filesResponseEndMs: fig.filesResponseEnd,
     firstContentfulPaintMs: fig.firstContentfulPaint,
     layoutShift: fig.layoutShift,
     h1Text: fig.h1Text,

@@ -57,6 +57,8 @@ try {
       h1Text: rs[0]?.h1Text,
       medianFirstContentMs: round(median(pick(rs, (r) => r.h1Ms)), 1),
       medianFirstContentfulPaintMs: round(median(pick(rs, (r) => r.firstContentfulPaintMs)), 1),
+      medianHtmlResponseEndMs: round(median(rs.map((r) => r.htmlResponseEndMs)), 1),
+      medianFilesResponseEndMs: round(median(rs.map((r) => r.filesResponseEndMs)), 1),
       medianDomContentLoadedMs: round(median(pick(rs, (r) => r.domContentLoadedMs)), 1),
       medianAfterDomContentLoadedMs: round(median(rs.map((r) => r.h1Ms - r.domContentLoadedMs)), 1),
       maxLayoutShift: round(Math.max(0, ...rs.map((r) => r.layoutShift)), 4),
