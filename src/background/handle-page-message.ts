@@ -3,8 +3,7 @@
  * origin, and what the background holds (ports) come in. Anything else (a content script, a web page, another
  * extension) is refused.
  *
- * The popup's first question (`tab-activity`) is answered from memory only: the platform of the tab's URL (sent by
- * the popup, or, when the popup knew only the tab's id, the URL the tab machine holds), that
+ * The popup's first question (`tab-activity`) is answered from memory only: the platform of the tab's URL, that
  * platform's slice (which the toolbar has usually loaded already) and the page's third parties; server countries
  * only if the IP table is already decoded. Decoding the table (tens of milliseconds, more on a busy machine) is
  * the second question's work (`server-countries`), asked once the popup has drawn, so it never delays the popup.
@@ -24,11 +23,6 @@ export type PagePorts = {
   activity(tabId: number): TabActivity | undefined;
   /** false without access to all sites: third parties cannot be seen */
   observing: boolean;
-  /**
-   * the URL of the page in a tab, for a popup that asked without it: what the tab machine holds, else the tab read
-   * here (undefined where the extension may not see it)
-   */
-  tabUrl(tabId: number): Promise<string | undefined>;
   /** the platform of a URL (the shared host look-up over the background's host index) */
   pageOf(url: string): PageMatch;
   /** a platform's slice, when the popup should show it (undefined: the extension is switched off) */
@@ -57,7 +51,7 @@ export async function handlePageMessage(message: unknown, sender: Runtime.Messag
   if (request.value.type === 'server-countries') {
     return { ok: true, ...(activity && hasAddresses(activity) ? located(activity, await ports.serverCountry()) : { platforms: [] }) };
   }
-  const url = request.value.url ?? (await ports.tabUrl(request.value.tabId));
+  const url = request.value.url;
   const page = url === undefined ? undefined : ports.pageOf(url);
   const slice = page?.kind === 'platform' ? await ports.slice(page.platformId)?.catch(() => undefined) : undefined;
   const found = { ...(page && { page }), ...(slice && { slice }) };

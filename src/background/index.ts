@@ -203,7 +203,6 @@ onContentMessage(async (msg, sender) => {
     const enabled = (await currentSettings()).enabled;
     return handlePageMessage(msg, sender, extensionId(), extensionOrigin(), {
       activity: machine.activity,
-      tabUrl: async (tabId) => machine.url(tabId) ?? (await tabUrl(tabId))?.url,
       observing: await observingAllSites,
       pageOf: (url) => pageMatch(hostIndex, url, answerer.lookup),
       slice: (id) => (enabled ? answerer.slice(id) : undefined),

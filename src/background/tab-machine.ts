@@ -236,8 +236,6 @@ export function createTabMachine<P extends { id: string }>(ports: TabPorts<P>) {
       const doc = tabs.get(tabId)?.current;
       return doc && doc.url !== undefined ? tracker.activity(doc.id) : undefined;
     },
-    /** The URL of the page on screen in this tab, if the extension may see it (without its fragment). */
-    url: (tabId: number): string | undefined => tabs.get(tabId)?.current.url,
     tabs: () => [...tabs.keys()],
   };
 }

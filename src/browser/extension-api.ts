@@ -40,19 +40,9 @@ export function messagesDirection(): 'ltr' | 'rtl' {
   return browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
 }
 
-/**
- * The tab's popup opens with the tab's id in its URL (`?tab=<id>`), so it asks the background at once instead of
- * reading the active tab first (one round through the browser process less before its first paint). Set with each
- * toolbar update: Firefox drops a tab's own popup when the tab navigates.
- */
-export const POPUP_PAGE = 'src/popup/index.html';
-// Never in the way of the badge: a popup without its tab's id still works (it reads the active tab).
-const tabPopup = (tabId: number) => Promise.resolve().then(() => browser.action.setPopup({ tabId, popup: `${POPUP_PAGE}?tab=${tabId}` })).catch(() => undefined);
-
 export async function setToolbarBadge(tabId: number, badge: { text: string; color: string; title: string } | null): Promise<void> {
   try {
     await Promise.all([
-      tabPopup(tabId),
       browser.action.setBadgeText({ tabId, text: badge?.text ?? '' }),
       browser.action.setTitle({ tabId, title: badge?.title ?? message('extName') }),
       ...(badge ? [browser.action.setBadgeBackgroundColor({ tabId, color: badge.color })] : []),

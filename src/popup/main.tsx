@@ -1,8 +1,6 @@
 /**
- * Popup entry: its tab is `?tab=<id>` in its URL (the background sets each tab's popup so, see setToolbarBadge);
- * opened without it (a tab the background has not updated yet), it reads the active tab first. It asks the
- * background, in one message, what it already holds in memory about the tab (the background knows the tab's URL,
- * so the popup need not read the tab before asking): the platform of its URL (so the popup bundles no host
+ * Popup entry: reads the current tab (or `?tab=<id>`, used by tests) and the settings; asks the background, in one
+ * message, what it already holds in memory about the tab: the platform of its URL (so the popup bundles no host
  * index, and stays as light at ten times the dataset), that platform's slice of the dataset, and the platforms the
  * page sent data to. Then it renders, complete. The servers' countries need the IP table, which the background may
  * still have to read and decode: when they are not in the first answer, their lines are kept free at first paint and
@@ -27,13 +25,8 @@ const loadSlice = (id: string) => loadPackagedJson(sliceFile(id)) as Promise<Pla
 
 type Answer = Extract<TabActivityReply, { ok: true }>;
 
-/**
- * Only if the background did not answer: the tab's URL read here and the same look-up over the host index, loaded
- * for this case alone.
- */
-async function pageHere(tab: { id: number; url: string | undefined } | undefined): Promise<PageMatch | undefined> {
-  const url = tab && (tab.url ?? (await tabUrl(tab.id))?.url);
-  if (url === undefined) return undefined;
+/** Only if the background did not answer: the same look-up over the host index, loaded for this case alone. */
+async function matchHere(url: string): Promise<PageMatch> {
   const [{ pageMatch }, { default: hostIndex }] = await Promise.all([import('../core/lookup.ts'), import('virtual:residency-lens/host-index')]);
   return pageMatch(hostIndex, url);
 }
@@ -73,11 +66,10 @@ async function withCountries(tabId: number, tp: ThirdParties): Promise<ThirdPart
 async function start(): Promise<void> {
   const requested = Number(new URLSearchParams(location.search).get('tab') ?? Number.NaN);
   const storedRead = loadStoredSettings();
-  // With its tab's id, the popup asks at once and the background names the page; without, it reads the tab first.
-  const tab = Number.isInteger(requested) && requested >= 0 ? { id: requested, url: undefined } : await tabUrl();
+  const tab = await tabUrl(Number.isInteger(requested) ? requested : undefined);
   const reply = tab ? parseTabActivityReply(await sendFromPage(tabActivityRequest(tab.id, tab.url)).catch(() => undefined)) : undefined;
   const answer = reply?.ok ? reply : undefined;
-  const page = answer ? answer.page : await pageHere(tab);
+  const page = tab?.url === undefined ? undefined : (answer?.page ?? (await matchHere(tab.url)));
   const settings = readSettings(await storedRead);
   const target = popupTarget(page, settings);
   // The background relays the slice from its memory; read it here only if it could not.

@@ -72,8 +72,7 @@ const tabId = z.number().check(z.int(), z.gte(0));
 /**
  * Requests only the extension's own pages (popup, options) may send: the background checks the sender's URL.
  * - `tab-activity`: what the popup draws first, all of it from what the background holds in memory: the platform of
- *   the tab's URL (the background matches it, so the popup parses no host index; the popup sends the URL only when it
- *   had to read its tab anyway, else the background takes the URL it holds for the tab), that
+ *   the tab's URL (the popup reads the URL; the background matches it, so the popup parses no host index), that
  *   platform's slice, and the platforms the page sent data to. Server countries come with it only when the IP table
  *   is already decoded; otherwise `located` is false and the popup asks `server-countries` after its first paint.
  * - `server-countries`: the countries of the servers the tab's page and its third parties answered from (this is

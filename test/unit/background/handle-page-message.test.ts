@@ -33,12 +33,11 @@ const dataset = compileFixture();
 const index = hostIndex(dataset);
 
 /** The background's ports over a tracker, with the IP table decoded already (`loaded`) or not yet. */
-function ports(tracker: Pick<TabTracker, 'activity'>, opts: { loaded: boolean; enabled?: boolean; lookup?: IpCountryLookup; tabUrls?: Record<number, string> } = { loaded: true }): PagePorts & { loads: number } {
+function ports(tracker: Pick<TabTracker, 'activity'>, opts: { loaded: boolean; enabled?: boolean; lookup?: IpCountryLookup } = { loaded: true }): PagePorts & { loads: number } {
   const lookup = opts.lookup ?? serverCountry;
   const result = {
     loads: 0,
     activity: (tabId: number) => tracker.activity(tabId),
-    tabUrl: async (tabId: number) => opts.tabUrls?.[tabId],
     observing: true,
     pageOf: (url: string) => pageMatch(index, url),
     slice: (id: string) => (opts.enabled === false ? undefined : Promise.resolve(platformSlice(dataset, dataset.platforms.find((p) => p.id === id)!))),
@@ -87,17 +86,6 @@ describe('handlePageMessage', () => {
     expect(await ask('about:blank')).toEqual({ ok: true, observing: true, page: { kind: 'not-applicable', notWeb: true }, activity: null });
     // Switched off: the platform is named (the popup says so), its slice is not sent.
     expect(await ask('https://www.tiktok.com/', { loaded: true, enabled: false })).toEqual({ ok: true, observing: true, page: { kind: 'platform', host: 'www.tiktok.com', platformId: 'tiktok', name: 'TikTok' }, activity: null });
-  });
-
-  it('names the page from the URL the background holds when the popup sends only the tab\'s id', async () => {
-    const tracker = createTabTracker(() => undefined);
-    const ask = (tabId: number) => handlePageMessage({ type: 'tab-activity', tabId }, popup, ID, ORIGIN, ports(tracker, { loaded: true, tabUrls: { 3: 'https://www.tiktok.com/@someone', 4: 'https://example.org/' } }));
-    const reply = parseTabActivityReply(await ask(3));
-    expect(reply).toMatchObject({ ok: true, page: { kind: 'platform', host: 'www.tiktok.com', platformId: 'tiktok', name: 'TikTok' }, activity: null });
-    expect(reply?.ok && reply.slice?.platform.id).toBe('tiktok');
-    expect(await ask(4)).toEqual({ ok: true, observing: true, page: { kind: 'unknown', host: 'example.org' }, activity: null });
-    // A tab whose URL the extension may not see: no page named, as when the popup could not read it either.
-    expect(await ask(5)).toEqual({ ok: true, observing: true, activity: null });
   });
 
   it('answers only the extension\'s own pages, and only well-formed questions', async () => {
