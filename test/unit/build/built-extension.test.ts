@@ -36,6 +36,18 @@ describe.each(['chrome', 'firefox'])('dist/%s', (browser) => {
     expect(statSync(join(dir, 'data/ip-country.bin')).size).toBeGreaterThan(100_000);
   });
 
+  it('loads the popup as its HTML and one script: no style sheet, no module it imports before its first paint', () => {
+    // Each file is a round through the browser process before the popup can draw (issue #12 goal 2; popupPage in vite.config.ts).
+    const html = readFileSync(join(dir, manifest.action.default_popup), 'utf8');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toMatch(/\bsrc="\/assets\/popup-[\w-]+\.js"/);
+    expect(html).not.toMatch(/<link\b[^>]*rel="(?:stylesheet|modulepreload)"/);
+    expect(html).toMatch(/<style>[^<]+<\/style>/);
+    const script = readFileSync(join(dir, scripts[0]!.match(/src="\/([^"]+)"/)![1]!), 'utf8');
+    expect(script.match(/(?:^|[;}\s])import\s*[\w${},*\s]*from\s*["'`]|(?:^|[;}\s])import\s*["'`]/g) ?? []).toEqual([]);
+  });
+
   it('allows connections from its pages to its own files only, and runs no remote code', () => {
     expect(manifest.content_security_policy.extension_pages).toBe("script-src 'self'; object-src 'self'; connect-src 'self'");
   });
