@@ -106,15 +106,9 @@ function noWebAccessibleResources(outDir: string): Plugin {
  */
 function datasetParts(dataset: CompiledDataset): Plugin {
   const index = hostIndex(dataset);
-  const modules: Record<string, unknown> = {
-    'virtual:residency-lens/host-index': index,
-    'virtual:residency-lens/common': commonData(dataset),
-  };
-  const asModule = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`;
   return {
+    ...datasetModules(dataset),
     name: 'residency-lens-dataset-parts',
-    resolveId: (id) => (id in modules ? `\0${id}` : undefined),
-    load: (id) => (id.startsWith('\0') && id.slice(1) in modules ? asModule(modules[id.slice(1)]) : undefined),
     generateBundle() {
       const emit = (fileName: string, source: string) => this.emitFile({ type: 'asset', fileName, source });
       for (const platform of dataset.platforms) emit(sliceFile(platform.id), JSON.stringify(platformSlice(dataset, platform)));
@@ -135,6 +129,100 @@ function datasetParts(dataset: CompiledDataset): Plugin {
       emit(BADGE_SCRIPTS_FILE, JSON.stringify(list));
       for (const region of REGIONS) emit(regionFile(region), regionScript(region));
       for (const corner of BADGE_CORNERS) emit(cornerFile(corner), cornerScript(corner));
+    },
+  };
+}
+
+/** The host index and the dataset's common part as modules (for the main build and the popup's own build). */
+function datasetModules(dataset: CompiledDataset): Plugin {
+  const modules: Record<string, unknown> = {
+    'virtual:residency-lens/host-index': hostIndex(dataset),
+    'virtual:residency-lens/common': commonData(dataset),
+  };
+  const asModule = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`;
+  return {
+    name: 'residency-lens-dataset-modules',
+    resolveId: (id) => (id in modules ? `\0${id}` : undefined),
+    load: (id) => (id.startsWith('\0') && id.slice(1) in modules ? asModule(modules[id.slice(1)]) : undefined),
+  };
+}
+
+const POPUP_HTML = 'src/popup/index.html';
+
+/**
+ * The popup as one script file and its HTML with its styles inlined, built on its own (issue #12 goal 2). Each
+ * file an extension page loads is a round through the browser process, 100 to 600 ms on a loaded machine; as one
+ * more page of the main build, the popup shared chunks with the options page and the background (preact, the
+ * protocol, the extension API), six module files and a style sheet before its first paint. Built apart, it is the
+ * HTML and one script; only the fallback look-up it needs when the background cannot answer stays a file of its
+ * own, loaded on that path alone. An inline <style> is allowed by the extension pages' CSP (it limits scripts),
+ * in Chromium and Firefox. @crxjs does not see the popup (the manifest it gets has no `default_popup`; the built
+ * manifest gets it back in popupInManifest), so it neither builds nor splits it.
+ */
+function popupPage(dataset: CompiledDataset): Plugin & { packages: Set<string> } {
+  const packages = new Set<string>();
+  let files: Array<{ fileName: string; source: string }> = [];
+  return {
+    name: 'residency-lens-popup-page',
+    packages,
+    async buildStart() {
+      const result = (await viteBuild({
+        configFile: false,
+        root,
+        logLevel: 'warn',
+        resolve: { alias: [{ find: /^(\.\.\/)+generated\//, replacement: `${generated}/` }] },
+        json: { stringify: true },
+        plugins: [preact(), datasetModules(dataset)],
+        build: {
+          write: false,
+          target: 'es2022',
+          minify: true,
+          sourcemap: false,
+          cssCodeSplit: false,
+          modulePreload: false,
+          rollupOptions: {
+            input: resolve(root, POPUP_HTML),
+            output: { entryFileNames: 'assets/popup-[hash].js', chunkFileNames: 'assets/popup-[name]-[hash].js', assetFileNames: 'assets/popup-[hash][extname]' },
+          },
+        },
+      })) as Rollup.RollupOutput | Rollup.RollupOutput[];
+      const output = [result].flat().flatMap((r) => r.output);
+      const styles = output.filter((o): o is Rollup.OutputAsset => o.type === 'asset' && o.fileName.endsWith('.css'));
+      const inline = (html: string) =>
+        html.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+)"[^>]*>/g, (_, href: string) => {
+          const css = styles.find((s) => s.fileName === href);
+          if (!css) throw new Error(`popup: no style sheet ${href} in its build`);
+          return `<style>${String(css.source).trim()}</style>`;
+        });
+      files = output.flatMap((o) => {
+        if (o.type === 'chunk') {
+          for (const id of Object.keys(o.modules)) {
+            const dir = packageOfModule(id);
+            if (dir) packages.add(dir);
+          }
+          return [{ fileName: o.fileName, source: o.code }];
+        }
+        if (styles.includes(o)) return [];
+        return [{ fileName: o.fileName, source: o.fileName === POPUP_HTML ? inline(String(o.source)) : String(o.source) }];
+      });
+      if (!files.some((f) => f.fileName === POPUP_HTML)) throw new Error(`popup: its build made no ${POPUP_HTML}`);
+    },
+    generateBundle() {
+      for (const { fileName, source } of files) this.emitFile({ type: 'asset', fileName, source });
+    },
+  };
+}
+
+/** The popup back into the built manifest (see popupPage). */
+function popupInManifest(outDir: string): Plugin {
+  return {
+    name: 'residency-lens-popup-in-manifest',
+    enforce: 'post',
+    closeBundle() {
+      const path = resolve(root, outDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(path, 'utf8')) as { action: Record<string, unknown> };
+      manifest.action = { ...manifest.action, default_popup: POPUP_HTML };
+      writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
     },
   };
 }
@@ -187,7 +275,7 @@ async function standalonePackages(files: string[]): Promise<string[]> {
  * the bundle (from the module graph of this build and of the standalone content scripts) and each package whose
  * data the compile step embedded (src/generated/embedded-data.json). See src/cli/third-party/.
  */
-function notices(standaloneFiles: string[]): Plugin {
+function notices(standaloneFiles: string[], alsoBundled: Set<string>): Plugin {
   const dirs = new Set<string>();
   return {
     name: 'residency-lens-third-party-notices',
@@ -198,6 +286,7 @@ function notices(standaloneFiles: string[]): Plugin {
     },
     async generateBundle() {
       for (const dir of await standalonePackages(standaloneFiles)) dirs.add(dir);
+      for (const dir of alsoBundled) dirs.add(dir);
       const embedded = JSON.parse(readFileSync(join(generated, 'embedded-data.json'), 'utf8')) as EmbeddedData[];
       const require = createRequire(join(root, 'package.json'));
       const data = embedded.map((d) => {
@@ -236,6 +325,8 @@ export default defineConfig(({ command, mode }) => {
   process.env.NODE_ENV = 'production';
   const dataset = compiledDataset();
   const outDir = process.env.RESIDENCY_LENS_OUT_DIR ?? (allSitesGranted ? 'dist/chrome-all-sites' : `dist/${browser}`);
+  const popup = popupPage(dataset);
+  const { default_popup: _popup, ...action } = manifestFor(browser, dataset, allSitesGranted).action;
   return {
     // The app's imports of src/generated/* follow RESIDENCY_LENS_GENERATED.
     resolve: { alias: [{ find: /^(\.\.\/)+generated\//, replacement: `${generated}/` }] },
@@ -267,13 +358,15 @@ export default defineConfig(({ command, mode }) => {
       locales(),
       datasetParts(dataset),
       ipCountryData(),
+      popup,
       crx({
-        manifest: manifestFor(browser, dataset, allSitesGranted) as ManifestV3Export,
+        manifest: { ...manifestFor(browser, dataset, allSitesGranted), action } as ManifestV3Export,
         browser,
         contentScripts: { standaloneFiles: STANDALONE_CONTENT_SCRIPTS },
       }),
       noWebAccessibleResources(outDir),
-      notices(STANDALONE_CONTENT_SCRIPTS),
+      popupInManifest(outDir),
+      notices(STANDALONE_CONTENT_SCRIPTS, popup.packages),
     ],
   };
 });

@@ -27,15 +27,20 @@ export type PopupActions = {
 export type ThirdParties = {
   /** false until the user grants access to all sites: without it the browser shows the extension no requests */
   observing: boolean;
-  /** `serverLine`: keep the line for the servers' countries even while it is empty (see `pageServerLine`) */
-  platforms: Array<{ disclosure: Disclosure; hosts: string[]; requests: number; serverCountries: string[]; serverLine?: boolean }>;
+  /**
+   * `serverLine`: keep the line for the servers' countries even while it is empty (see `pageServerLine`);
+   * `unlocated`: the servers' addresses were looked up and none is in the IP data (see `pageServerUnlocated`)
+   */
+  platforms: Array<{ disclosure: Disclosure; hosts: string[]; requests: number; serverCountries: string[]; serverLine?: boolean; unlocated?: boolean }>;
   /** where the server that answered for this page is, from its IP address */
   pageServerCountry?: string;
   /**
    * The country was not known at first paint (the background was still decoding its IP table): its line is drawn
-   * empty and filled when the country comes, so that nothing below it moves. It stays empty if none is found.
+   * empty and filled when the country comes, so that nothing below it moves.
    */
   pageServerLine?: boolean;
+  /** The page's server address was looked up and is not in the IP data: the line says so rather than stay empty. */
+  pageServerUnlocated?: boolean;
 };
 
 /**
@@ -72,7 +77,7 @@ function ThirdPartiesSection({ tp, ctx, t, f }: { tp: ThirdParties; ctx: PopupCo
   return (
     <Section id="third-parties" title={t('thirdPartiesCount', [f.number(tp.platforms.length)])} open>
       <ul class="list">
-        {tp.platforms.map(({ disclosure: d, hosts, requests, serverCountries, serverLine }) => (
+        {tp.platforms.map(({ disclosure: d, hosts, requests, serverCountries, serverLine, unlocated }) => (
           <li key={d.platform.id} class="third-party">
             <div class="row">
               <span>{d.platform.name}</span>
@@ -80,7 +85,7 @@ function ThirdPartiesSection({ tp, ctx, t, f }: { tp: ThirdParties; ctx: PopupCo
             </div>
             <p>{headline(d, ctx.region, t, f)}</p>
             <p class="muted">{t('thirdPartyHosts', [hosts.join(', ')])}</p>
-            <ServerLine text={serverCountries.length > 0 ? t('serverLocation', [f.list(serverCountries.map(f.country))]) : undefined} keep={serverLine} />
+            <ServerLine text={serverCountries.length > 0 ? t('serverLocation', [f.list(serverCountries.map(f.country))]) : unlocated ? t('serverLocationUnknown') : undefined} keep={serverLine} />
             <Counts d={d} ctx={ctx} t={t} f={f} />
           </li>
         ))}
@@ -394,7 +399,7 @@ function PlatformView({ d, ctx, tp, t, f, actions, later }: { d: Disclosure; ctx
       <header>
         <h1>{d.platform.name}</h1>
         <p class="headline">{framing.headline}</p>
-        <ServerLine text={tp.pageServerCountry ? t('pageServerLocation', [f.country(tp.pageServerCountry)]) : undefined} keep={tp.pageServerLine} page />
+        <ServerLine text={tp.pageServerCountry ? t('pageServerLocation', [f.country(tp.pageServerCountry)]) : tp.pageServerUnlocated ? t('pageServerLocationUnknown') : undefined} keep={tp.pageServerLine} page />
         <FlowDiagram d={d} ctx={ctx} framing={framing} t={t} f={f} />
         <Counts d={d} ctx={ctx} t={t} f={f} />
       </header>

@@ -37,21 +37,32 @@ async function thirdParties(answer: Answer | undefined): Promise<ThirdParties> {
   const activity = answer.activity;
   const contacted = activity?.platforms ?? [];
   const slices = await Promise.all(contacted.map((p) => loadSlice(p.platformId).catch(() => undefined)));
-  // While the countries are being looked up, every line that may show one is kept (see Popup.tsx).
+  // While the countries are being looked up, every line that may show one is kept (see Popup.tsx); once looked up,
+  // an address with no country in the IP data says so.
   const locating = activity?.located === false;
+  const located = activity?.located === true;
   return {
     observing: answer.observing,
     ...(activity?.pageServerCountry && { pageServerCountry: activity.pageServerCountry }),
     ...(locating && activity.pageIp !== undefined && { pageServerLine: true }),
+    ...(located && activity.pageIp !== undefined && !activity.pageServerCountry && { pageServerUnlocated: true }),
     platforms: contacted.flatMap((p, i) => {
       const slice = slices[i];
       if (!slice) return [];
-      return [{ disclosure: buildDisclosure(sliceSource(slice), slice.platform), hosts: p.hosts, requests: p.requests, serverCountries: p.serverCountries, ...(locating && p.ips.length > 0 && { serverLine: true }) }];
+      const addressed = p.ips.length > 0;
+      return [{
+        disclosure: buildDisclosure(sliceSource(slice), slice.platform),
+        hosts: p.hosts,
+        requests: p.requests,
+        serverCountries: p.serverCountries,
+        ...(locating && addressed && { serverLine: true }),
+        ...(located && addressed && p.serverCountries.length === 0 && { unlocated: true }),
+      }];
     }),
   };
 }
 
-/** The servers' countries, once the background has them: the same lines, now filled (or left blank: unknown). */
+/** The servers' countries, once the background has them: the same lines, now filled (or saying none was found). */
 async function withCountries(tabId: number, tp: ThirdParties): Promise<ThirdParties | undefined> {
   const reply = parseServerCountriesReply(await sendFromPage(serverCountriesRequest(tabId)).catch(() => undefined));
   if (!reply?.ok) return undefined;
@@ -59,7 +70,11 @@ async function withCountries(tabId: number, tp: ThirdParties): Promise<ThirdPart
   return {
     ...tp,
     ...(reply.pageServerCountry && { pageServerCountry: reply.pageServerCountry }),
-    platforms: tp.platforms.map((p) => ({ ...p, serverCountries: byId.get(p.disclosure.platform.id) ?? p.serverCountries })),
+    ...(tp.pageServerLine && !reply.pageServerCountry && !tp.pageServerCountry && { pageServerUnlocated: true }),
+    platforms: tp.platforms.map((p) => {
+      const serverCountries = byId.get(p.disclosure.platform.id) ?? p.serverCountries;
+      return { ...p, serverCountries, ...(p.serverLine && serverCountries.length === 0 && { unlocated: true }) };
+    }),
   };
 }
 

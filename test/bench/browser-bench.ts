@@ -19,9 +19,9 @@ import { chromiumVersion, median, quantile, round, type Machine } from './common
 export type BuildUnderTest = { label: string; dir: string };
 export type BrowserOptions = { badgeRuns: number; loadRuns: number; popupRuns: number; builds: BuildUnderTest[] };
 
-const PLATFORM_HOST = 'www.tiktok.com';
+export const PLATFORM_HOST = 'www.tiktok.com';
 const OTHER_HOST = 'news.example-news.com';
-const HOSTS = [PLATFORM_HOST, OTHER_HOST];
+export const HOSTS = [PLATFORM_HOST, OTHER_HOST];
 const LARGE_ELEMENTS = 20_000;
 const BADGE_TIMEOUT_MS = 10_000;
 const LONG_TASK_MS = 50;
@@ -71,7 +71,7 @@ function largePage(title: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">${INSTRUMENT}<title>${title}</title></head><body>${sections.join('')}</body></html>`;
 }
 
-function route(host: string, path: string) {
+export function route(host: string, path: string) {
   const headers = { 'cache-control': 'no-store' };
   const title = host === PLATFORM_HOST ? 'TikTok - Make Your Day' : `News at ${host}`;
   if (path.startsWith('/large')) return { headers, body: largePage(title) };
@@ -243,7 +243,8 @@ async function loadTime(context: BrowserContext, url: string): Promise<number> {
   return load;
 }
 
-async function popupRun(ext: ExtensionBrowser, tabId: number) {
+/** One popup opening on the tab `tabId` (also used by popup-ab.ts, which compares builds of the popup alone). */
+export async function popupRun(ext: ExtensionBrowser, tabId: number) {
   const popup = await ext.context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });
   // Where the init script runs (Playwright injects it into the new document), it timestamps the h1 precisely;
@@ -277,6 +278,9 @@ async function popupRun(ext: ExtensionBrowser, tabId: number) {
     return {
       h1AtInit: w.__h1At ?? null,
       domContentLoaded: nav.domContentLoadedEventStart,
+      htmlResponseEnd: nav.responseEnd,
+      // The last of the page's own files (scripts, style sheets) to arrive before its first content.
+      filesResponseEnd: Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.startTime < (w.__h1At ?? Infinity)).map((e) => (e as PerformanceResourceTiming).responseEnd)),
       firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
       layoutShift: (w.__shifts ?? []).reduce((sum, v) => sum + v, 0),
       h1Text: document.querySelector('h1')?.textContent ?? '',
@@ -287,6 +291,8 @@ async function popupRun(ext: ExtensionBrowser, tabId: number) {
     h1Ms: fig.h1AtInit ?? seenAt,
     method: fig.h1AtInit !== null ? 'mutation-observer' : 'playwright-poll',
     domContentLoadedMs: fig.domContentLoaded,
+    htmlResponseEndMs: fig.htmlResponseEnd,
+    filesResponseEndMs: fig.filesResponseEnd,
     firstContentfulPaintMs: fig.firstContentfulPaint,
     layoutShift: fig.layoutShift,
     h1Text: fig.h1Text,

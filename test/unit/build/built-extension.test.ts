@@ -26,12 +26,26 @@ describe.each(['chrome', 'firefox'])('dist/%s', (browser) => {
     }
     // readOwnFile in src/browser/extension-api.ts: fetch(runtime.getURL(path)), for the IP table, the dataset's
     // per-platform slices and the badge scripts' list. The CSP below keeps even that fetch to the extension's own origin.
+    // Once in the code the background and the options page share, once more in the popup's single file (it bundles
+    // all it needs, see popupPage in vite.config.ts): every fetch is that one.
     const fetches = code.flatMap((c) => [...c.matchAll(/\bfetch\(/g)]);
     const ownFileFetches = code.flatMap((c) => [...c.matchAll(/\bfetch\([\w$.]+\.runtime\.getURL\([\w$]+\)\)/g)]);
-    expect(fetches).toHaveLength(1);
-    expect(ownFileFetches).toHaveLength(1);
+    expect(fetches).toHaveLength(2);
+    expect(ownFileFetches).toHaveLength(2);
     expect(code.filter((c) => c.includes('data/ip-country.bin'))).toHaveLength(1);
     expect(statSync(join(dir, 'data/ip-country.bin')).size).toBeGreaterThan(100_000);
+  });
+
+  it('loads the popup as its HTML and one script: no style sheet, no module it imports before its first paint', () => {
+    // Each file is a round through the browser process before the popup can draw (issue #12 goal 2; popupPage in vite.config.ts).
+    const html = readFileSync(join(dir, manifest.action.default_popup), 'utf8');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toMatch(/\bsrc="\/assets\/popup-[\w-]+\.js"/);
+    expect(html).not.toMatch(/<link\b[^>]*rel="(?:stylesheet|modulepreload)"/);
+    expect(html).toMatch(/<style>[^<]+<\/style>/);
+    const script = readFileSync(join(dir, scripts[0]!.match(/src="\/([^"]+)"/)![1]!), 'utf8');
+    expect(script.match(/(?:^|[;}\s])import\s*[\w${},*\s]*from\s*["'`]|(?:^|[;}\s])import\s*["'`]/g) ?? []).toEqual([]);
   });
 
   it('allows connections from its pages to its own files only, and runs no remote code', () => {

@@ -423,6 +423,19 @@ describe('Popup: what the first paint holds (issue #12, goal 2)', () => {
     rerender(popup({ thirdParties: NO_THIRD_PARTIES }));
     expect(line()).toBeNull();
   });
+
+  it('says so when a server\'s address is not in the IP data, in the room kept for it or at once', () => {
+    const { container, rerender } = render(popup({ thirdParties: { observing: true, platforms: [], pageServerLine: true } }));
+    const line = () => container.querySelector('header .server');
+    rerender(popup({ thirdParties: { observing: true, platforms: [], pageServerLine: true, pageServerUnlocated: true } }));
+    expect(line()?.textContent).toBe(t('pageServerLocationUnknown'));
+    expect(line()?.classList.contains('kept-page')).toBe(true);
+    expect(line()?.hasAttribute('aria-hidden')).toBe(false);
+    // Looked up before the first answer: the sentence without room kept.
+    rerender(popup({ thirdParties: { observing: true, platforms: [], pageServerUnlocated: true } }));
+    expect(line()?.textContent).toBe(t('pageServerLocationUnknown'));
+    expect(line()?.classList.contains('kept-page')).toBe(false);
+  });
 });
 
 describe('translator (Chrome substitution)', () => {
