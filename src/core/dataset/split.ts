@@ -14,7 +14,7 @@
  *   with the part of the host table its pages can reach, so the content script decides with the same matcher and
  *   the same table as the popup and the toolbar, without asking anyone (see the proof at `badgeGroups`).
  */
-import { hostPatterns, pageDomains } from '../manifest/match-patterns.ts';
+import { pageDomains } from '../manifest/match-patterns.ts';
 import type { HostTable } from '../match/platform-index.ts';
 import { buildDisclosure, type DisclosureSource } from '../disclosure/build-disclosure.ts';
 import { withoutAdequacy } from '../disclosure/framing.ts';
