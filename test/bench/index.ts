@@ -101,7 +101,10 @@ try {
   if (only.includes('pagecost')) {
     const r = await runPageCostBench(machine(), { runs: quick ? 5 : 15, dists: { x1: dist.chrome, x10: tenfold().x10.chrome } });
     note(writeFigures('page-cost', r));
-    console.log(`page of no platform, with / without (A/A control ${r.medianRatioOverWithout.control}x): ${Object.entries(r.medianRatioOverWithout).filter(([side]) => side !== 'control').map(([side, x]) => `${side} ${x}x`).join(', ')}; registered scripts ${Object.entries(r.registeredScripts).map(([side, n]) => `${side} ${n}`).join(', ')}`);
+    for (const [page, f] of Object.entries(r.pages)) {
+      console.log(`page-cost ${page}, with / without (A/A control ${f.medianRatioOverWithout.control}x): ${Object.entries(f.medianRatioOverWithout).filter(([side]) => side !== 'control').map(([side, x]) => `${side} ${x}x`).join(', ')}`);
+    }
+    console.log(`  registered scripts: ${Object.entries(r.registeredScripts).map(([side, n]) => `${side} ${n}`).join(', ')}`);
   }
 } finally {
   rmSync(dist.root, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /**
- * What the extension costs a page of no platform, where none of its scripts runs (issue #12, goals 1 and 8): the
- * load event of the same small page in browsers with the 1x and the 10x build, and in two variants of the 10x build
+ * What the extension costs a page of no platform, where none of its scripts runs, and a platform's page (issue #12,
+ * goals 1 and 8): the load event of the same small pages in browsers with the 1x and the 10x build, and in two variants of the 10x build
  * that each take one thing back to nothing or to its 1x size: all registered content scripts removed after start
  * (as if the badge were off), and the 1x build's host permissions in the 10x manifest. This is how the cost of
  * one registration per platform host was found (docs/PERFORMANCE.md): Chromium's work on every navigation grew with
@@ -16,6 +16,8 @@ import { startHttpsServer } from '../e2e/support/https-server.ts';
 import { median, round, type Machine } from './common.ts';
 
 const OTHER_HOST = 'news.example-news.com';
+/** A platform's page (the badge's script runs), in both builds' host lists. */
+const PLATFORM_HOST = 'www.tiktok.com';
 
 export type PageCostOptions = { runs: number; dists: { x1: string; x10: string } };
 
@@ -35,7 +37,7 @@ export async function runPageCostBench(machineInfo: Machine, opts: PageCostOptio
   const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { host_permissions: string[] };
   writeFileSync(join(hostPermissions1x, 'manifest.json'), JSON.stringify({ ...manifest(opts.dists.x10), host_permissions: manifest(opts.dists.x1).host_permissions }));
   const server = await startHttpsServer((_host, path) =>
-    path.startsWith('/small') ? { headers: { 'cache-control': 'no-store' }, body: `<!doctype html><html lang="en"><title>News</title><p>${'Today\'s news. '.repeat(150)}</p></html>` } : undefined,
+    path.startsWith('/small') ? { headers: { 'cache-control': 'no-store' }, body: `<!doctype html><html lang="en"><title>Page</title><p>${'Today\'s news. '.repeat(150)}</p></html>` } : undefined,
   );
   const closers: Array<() => Promise<unknown>> = [];
   try {
@@ -48,7 +50,7 @@ export async function runPageCostBench(machineInfo: Machine, opts: PageCostOptio
       { label: 'with 10x, 1x host permissions', dir: hostPermissions1x, unregister: false },
     ];
     for (const v of variants) {
-      const ext = await launchChromium({ port: server.port, hosts: [OTHER_HOST], userDataDir: mkdtempSync(join(work, 'profile-')), dist: v.dir });
+      const ext = await launchChromium({ port: server.port, hosts: [OTHER_HOST, PLATFORM_HOST], userDataDir: mkdtempSync(join(work, 'profile-')), dist: v.dir });
       closers.push(() => ext.close());
       registered[v.label] = await ext.worker.evaluate(async (unregister) => {
         const count = (await chrome.scripting.getRegisteredContentScripts()).length;
@@ -58,30 +60,37 @@ export async function runPageCostBench(machineInfo: Machine, opts: PageCostOptio
       sides[v.label] = ext.context;
     }
     for (const label of ['without', 'control']) {
-      const context = await launchChromiumContext({ port: server.port, hosts: [OTHER_HOST], userDataDir: mkdtempSync(join(work, 'profile-')), extensionDir: null });
+      const context = await launchChromiumContext({ port: server.port, hosts: [OTHER_HOST, PLATFORM_HOST], userDataDir: mkdtempSync(join(work, 'profile-')), extensionDir: null });
       closers.push(() => context.close());
       sides[label] = context;
     }
     const names = Object.keys(sides);
-    const url = `https://${OTHER_HOST}/small`;
-    for (const name of names) await loadTime(sides[name]!, url); // warm-up, not counted
-    const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, [] as number[]]));
+    const pages = { other: `https://${OTHER_HOST}/small`, platform: `https://${PLATFORM_HOST}/small` };
+    for (const url of Object.values(pages)) for (const name of names) await loadTime(sides[name]!, url); // warm-up, not counted
+    const times: Record<string, Record<string, number[]>> = Object.fromEntries(Object.keys(pages).map((page) => [page, Object.fromEntries(names.map((n) => [n, [] as number[]]))]));
     for (let i = 0; i < opts.runs; i += 1) {
-      for (let k = 0; k < names.length; k += 1) {
-        const name = names[(k + i) % names.length]!;
-        times[name]!.push(await loadTime(sides[name]!, url));
+      for (const [page, url] of Object.entries(pages)) {
+        for (let k = 0; k < names.length; k += 1) {
+          const name = names[(k + i) % names.length]!;
+          times[page]![name]!.push(await loadTime(sides[name]!, url));
+        }
       }
     }
-    const without = times.without!;
+    const figures = (byName: Record<string, number[]>) => {
+      const without = byName.without!;
+      return {
+        medianMs: Object.fromEntries(names.map((n) => [n, round(median(byName[n]!), 1)])),
+        medianRatioOverWithout: Object.fromEntries(names.filter((n) => n !== 'without').map((n) => [n, round(median(byName[n]!.map((v, i) => v / without[i]!)), 3)])),
+        runsMs: Object.fromEntries(names.map((n) => [n, byName[n]!.map((v) => round(v, 1))])),
+      };
+    };
     return {
       benchmark: 'page-cost',
       machine: machineInfo,
-      method: `One Chromium per side, launched with the same flags and open at once; ${opts.runs} rounds, each loading ${url} (a small page, no platform: no content script of the extension matches it) once in every browser in rotating order, in a new tab; load = PerformanceNavigationTiming.loadEventStart. Ratio = with / without within a round, median over rounds. "no registered scripts": scripting.unregisterContentScripts() in the worker after start. "1x host permissions": the 10x build's manifest with the 1x build's host_permissions.`,
+      method: `One Chromium per side, launched with the same flags and open at once; ${opts.runs} rounds, each loading ${pages.other} (a small page of no platform: no content script of the extension matches it) and ${pages.platform} (a platform's page: the badge is drawn) once in every browser in rotating order, in a new tab; load = PerformanceNavigationTiming.loadEventStart. Ratio = with / without within a round, median over rounds. "no registered scripts": scripting.unregisterContentScripts() in the worker after start. "1x host permissions": the 10x build's manifest with the 1x build's host_permissions.`,
       registeredScripts: registered,
       hostPermissions: { x1: manifest(opts.dists.x1).host_permissions.length, x10: manifest(opts.dists.x10).host_permissions.length },
-      medianMs: Object.fromEntries(names.map((n) => [n, round(median(times[n]!), 1)])),
-      medianRatioOverWithout: Object.fromEntries(names.filter((n) => n !== 'without').map((n) => [n, round(median(times[n]!.map((v, i) => v / without[i]!)), 3)])),
-      runsMs: Object.fromEntries(names.map((n) => [n, times[n]!.map((v) => round(v, 1))])),
+      pages: Object.fromEntries(Object.entries(pages).map(([page, url]) => [page, { url, ...figures(times[page]!) }])),
     };
   } finally {
     for (const close of closers) await close().catch(() => undefined);
