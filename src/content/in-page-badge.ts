@@ -3,9 +3,10 @@
  * a few groups of platform hosts, each after small files that hand it the user's region and corner, its words and
  * country names in the messages' language, the hosts of the group where the user hid the badge, and the part of
  * the compiled host table the group's pages can reach (see src/core/content-data.ts); they run before it. So it
- * decides which platform this page belongs to with the same matcher and the same table as the popup and the
- * toolbar, and draws the badge at once, with nothing to wait for. Only when that data is missing or malformed
- * does it ask the background. The card's headline is asked for when the user opens the card.
+ * decides which platform this page belongs to over the same table as the popup and the toolbar, with the same
+ * answer as their matcher (`walkHostTable`), and draws the badge at once, with nothing to wait for. Only when that
+ * data is missing or malformed does it ask the background. The card's headline is asked for when the user opens
+ * the card.
  *
  * It runs as the document starts (document_start): the badge is built at once and put under the root element,
  * which exists by then, so it is in the page before the page's first paint. It runs once per document: a
@@ -15,7 +16,8 @@
  */
 import { formatLocale, message, messagesDirection, sendToBackground } from '../browser/extension-api.ts';
 import { badgeOf, CONTENT_GLOBAL, fillMessage, readContentData, type BadgeTexts } from '../core/content-data.ts';
-import { createHostLookup, matchedKey } from '../core/lookup.ts';
+import { isLocalName, normalizeHost } from '../core/match/normalize-host.ts';
+import { walkHostTable } from '../core/match/platform-index.ts';
 import { cardHeadlineRequest, dismissOnSiteRequest, isCardHeadlineReply, isPageSummaryReply, pageSummaryRequest } from '../core/messaging/content-guards.ts';
 import { createBadge } from './badge.ts';
 
@@ -77,11 +79,12 @@ function place(node: HTMLElement): void {
 function fromRegisteredData(): Shown | null | undefined {
   const data = readContentData(globalThis);
   if (!data) return undefined;
-  const result = createHostLookup(data.table.hosts).lookup(location.hostname);
-  if (result.kind !== 'platform') return null;
-  const key = matchedKey(data.table.hosts, result.host);
-  if (key !== undefined && data.hidden.has(key)) return null;
-  const badge = badgeOf(data, result.index);
+  // One look-up per page: a walk over the group's table, with no matcher to build (walkHostTable).
+  const host = normalizeHost(location.hostname);
+  if (!host.ok || isLocalName(host.host)) return null;
+  const found = walkHostTable(data.table.hosts, host.host);
+  if (found === undefined || data.hidden.has(found.key)) return null;
+  const badge = badgeOf(data, found.index);
   return badge && { name: badge.platform.name, countries: badge.platform.countries, flagged: badge.flagged.length > 0, corner: data.corner };
 }
 

@@ -98,3 +98,22 @@ export function createHostMatcher(table: HostTable): HostMatcher {
     return answer === STOP ? undefined : answer;
   };
 }
+
+/**
+ * The same answer as `createHostMatcher(table)(host)`, for a single look-up: walks the host's suffixes from the
+ * longest and stops at the first one that is a stop (no platform) or a key (its platform), reading the table as
+ * it is, with nothing to build first. The in-page badge looks up one host per page, where building the matcher's
+ * hash table cost more than the look-up (docs/PERFORMANCE.md); everything that looks up many hosts uses the
+ * matcher. Also returns the key it stopped at: hiding the badge is kept per key. A property test checks both agree.
+ */
+export function walkHostTable(table: HostTable, host: string): { index: number; key: string } | undefined {
+  for (let start = 0; start < host.length; ) {
+    const suffix = start === 0 ? host : host.slice(start);
+    if (table.stops.includes(suffix)) return undefined;
+    if (Object.hasOwn(table.keys, suffix)) return { index: table.keys[suffix]!, key: suffix };
+    const dot = host.indexOf('.', start);
+    if (dot === -1) return undefined;
+    start = dot + 1;
+  }
+  return undefined;
+}

@@ -12,6 +12,7 @@ import { buildDisclosure } from '../../../../src/core/disclosure/build-disclosur
 import { withoutAdequacy } from '../../../../src/core/disclosure/framing.ts';
 import { createHostLookup, matchedKey } from '../../../../src/core/lookup.ts';
 import { pageDomains } from '../../../../src/core/manifest/match-patterns.ts';
+import { walkHostTable } from '../../../../src/core/match/platform-index.ts';
 import { REGIONS } from '../../../../src/core/settings/settings.ts';
 import { compileFixture, platform, TIKTOK_LIKE } from '../../fixtures.ts';
 import { realDataset } from '../../helpers.ts';
@@ -76,6 +77,9 @@ describe.each([
       if (!visible) continue;
       const group = byId.get(running[0]!.id)!;
       expect(idOf(createHostLookup(group.table.hosts), group.table.platforms, host), host).toBe(idOf(whole, dataset.platforms, host));
+      // The content script's own look-up over its group's table (a walk, no matcher) names the same platform.
+      const walked = walkHostTable(group.table.hosts, host);
+      expect(walked === undefined ? null : group.table.platforms[walked.index]!.id, host).toBe(idOf(whole, dataset.platforms, host));
       checked += 1;
     }
     expect(checked).toBeGreaterThan(20);

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { getDomain } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import { createPlatformLookup } from '../../../../src/core/lookup.ts';
+import { createHostMatcher, walkHostTable } from '../../../../src/core/match/platform-index.ts';
 import { compileFixture, platform, TIKTOK_LIKE } from '../../fixtures.ts';
 
 const dataset = compileFixture([
@@ -49,6 +50,18 @@ describe('matcher properties', () => {
         expect(lookup(h.toUpperCase())).toEqual(expected);
         expect(lookup(`${h}.`)).toEqual(expected);
         expect(lookup(`https://${h}:${port}/path`)).toEqual(expected);
+      }),
+      runs,
+    );
+  });
+
+  it('gives the same answer by a single walk over the table (the in-page badge\'s look-up), with the key it stopped at', () => {
+    const matcher = createHostMatcher(dataset.hosts);
+    fc.assert(
+      fc.property(host, (h) => {
+        const walked = walkHostTable(dataset.hosts, h);
+        expect(walked?.index).toBe(matcher(h));
+        if (walked) expect(h === walked.key || h.endsWith(`.${walked.key}`)).toBe(true);
       }),
       runs,
     );
