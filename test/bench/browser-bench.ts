@@ -235,7 +235,8 @@ function summariseBadge(runs: BadgeRun[]) {
   };
 }
 
-async function loadTime(context: BrowserContext, url: string): Promise<number> {
+/** The load event of a page opened in a new tab (ms from navigation start); also the page-cost bench's measure. */
+export async function loadTime(context: BrowserContext, url: string): Promise<number> {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
   const load = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);

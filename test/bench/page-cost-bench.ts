@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { launchChromium, launchChromiumContext } from '../e2e/support/chromium.ts';
 import { startHttpsServer } from '../e2e/support/https-server.ts';
+import { loadTime } from './browser-bench.ts';
 import { median, round, type Machine } from './common.ts';
 
 const OTHER_HOST = 'news.example-news.com';
@@ -20,14 +21,6 @@ const OTHER_HOST = 'news.example-news.com';
 const PLATFORM_HOST = 'www.tiktok.com';
 
 export type PageCostOptions = { runs: number; dists: { x1: string; x10: string } };
-
-async function loadTime(context: BrowserContext, url: string): Promise<number> {
-  const page = await context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
-  const load = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);
-  await page.close();
-  return load;
-}
 
 export async function runPageCostBench(machineInfo: Machine, opts: PageCostOptions) {
   const work = mkdtempSync(join(tmpdir(), 'rl-page-cost-'));
