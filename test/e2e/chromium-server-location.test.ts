@@ -34,7 +34,13 @@ describe('Chromium: server location over IPv6', () => {
     await server?.close();
   });
 
-  const openPopup = async (tabId: number): Promise<Page> => {
+  /**
+   * Opens the tab's popup with an init script that records, before the popup's own code runs, the server line as
+   * first drawn and every layout shift after (read back with `firstPaint`): the table arrives after the first paint,
+   * and the line must be kept for it, not pushed in. `waitForHeading`: false where the test waits for its own sign
+   * that the popup has drawn (after a worker restart, the country's line itself).
+   */
+  const openPopup = async (tabId: number, waitForHeading = true): Promise<Page> => {
     const popup = await ext.context.newPage();
     await popup.addInitScript(() => {
       const w = window as unknown as { __firstServerLine?: string | null; __shifts: number[] };
@@ -50,9 +56,15 @@ describe('Chromium: server location over IPv6', () => {
       mo.observe(document, { childList: true, subtree: true });
     });
     await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
-    await popup.getByRole('heading', { level: 1, name: 'TikTok' }).waitFor({ timeout: 10_000 });
+    if (waitForHeading) await popup.getByRole('heading', { level: 1, name: 'TikTok' }).waitFor({ timeout: 10_000 });
     return popup;
   };
+  /** What openPopup's init script saw: the server line at the first paint, and the layout shift summed since. */
+  const firstPaint = async (popup: Page) =>
+    popup.evaluate(() => {
+      const w = window as unknown as { __firstServerLine?: string | null; __shifts: number[] };
+      return { first: w.__firstServerLine, shift: w.__shifts.reduce((sum, v) => sum + v, 0) };
+    });
   /** The activity of the page on screen, as the per-tab state machine keeps it (src/background/tab-machine.ts). */
   const storedActivity = async (tabId: number) =>
     ext.worker.evaluate(
@@ -85,10 +97,7 @@ describe('Chromium: server location over IPv6', () => {
     await within(30_000, 'server line', popup.locator('header .server', { hasText: unknown }).waitFor({ timeout: 30_000 }));
     expect(workerFetches.filter((url) => url === table)).toEqual([table]);
     await popup.waitForTimeout(300);
-    const seen = await popup.evaluate(() => {
-      const w = window as unknown as { __firstServerLine?: string | null; __shifts: number[] };
-      return { first: w.__firstServerLine, shift: w.__shifts.reduce((sum, v) => sum + v, 0) };
-    });
+    const seen = await firstPaint(popup);
     expect(seen.first, 'the first paint keeps the line empty').toBe('\u00a0');
     expect(seen.shift, 'layout shift when the line was filled').toBe(0);
     await popup.close();
@@ -122,28 +131,11 @@ describe('Chromium: server location over IPv6', () => {
 
     // The restarted worker answers the popup before it has read its table: the popup draws with the country's line
     // kept empty, then fills it, and nothing on the page moves (issue #12: the popup never waits for the table).
-    const popup = await ext.context.newPage();
-    await popup.addInitScript(() => {
-      const w = window as unknown as { __firstServerLine?: string | null; __shifts: number[] };
-      w.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as Array<PerformanceEntry & { value: number }>) w.__shifts.push(e.value);
-      }).observe({ type: 'layout-shift', buffered: true });
-      const mo = new MutationObserver(() => {
-        if (!document.querySelector('h1')) return;
-        w.__firstServerLine = document.querySelector('header .server')?.textContent ?? null;
-        mo.disconnect();
-      });
-      mo.observe(document, { childList: true, subtree: true });
-    });
-    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+    const popup = await openPopup(tabId, false);
     const sentence = `Where the server that answered for this page is, judging by its IP address: ${country}.`;
     await within(30_000, 'server country', popup.locator('header .server', { hasText: sentence }).waitFor({ timeout: 30_000 }));
     await popup.waitForTimeout(300);
-    const seen = await popup.evaluate(() => {
-      const w = window as unknown as { __firstServerLine?: string | null; __shifts: number[] };
-      return { first: w.__firstServerLine, shift: w.__shifts.reduce((sum, v) => sum + v, 0) };
-    });
+    const seen = await firstPaint(popup);
     expect(seen.first, 'the first paint keeps the line empty').toBe('\u00a0');
     expect(seen.shift, 'layout shift when the country came').toBe(0);
     await popup.close();
