@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, tabIdOf, type ExtensionBrowser } from './support/chromium.ts';
 import { axeViolations } from './support/axe.ts';
 import { html, startHttpsServer, type TestServer } from './support/https-server.ts';
+import { expectOneScriptWithInlineStyles } from './support/popup-packaging.ts';
 
 const SCREENSHOTS = process.env.SCREENSHOTS;
 const HOSTS = ['*.tiktok.com', 'tiktok.com', 'news.example-news.com'];
@@ -54,14 +55,7 @@ describe.each(['light', 'dark'] as const)('Chromium popup, %s theme', (theme) =>
     expect(headline).toMatch(/Countries where TikTok stores user data: .*Ireland.*accessed from remotely: .*China/);
     expect(headline).toMatch(/China[^.]*: no EU adequacy decision/);
     expect(await popup.locator('svg[role="img"]').getAttribute('aria-label')).toContain('China');
-    // One script file and its styles inline (issue #12 goal 2), and the extension pages' CSP lets the inline styles
-    // apply: the popup's width and its theme's colours come from them.
-    expect(await popup.evaluate(() => ({
-      scripts: [...document.querySelectorAll('script')].map((s) => s.getAttribute('src')?.replace(/-[\w-]+\.js$/, '.js')),
-      sheets: document.querySelectorAll('link[rel="stylesheet"]').length,
-      width: getComputedStyle(document.body).width,
-      accent: getComputedStyle(document.documentElement).getPropertyValue('--accent') !== '',
-    }))).toEqual({ scripts: ['/assets/popup.js'], sheets: 0, width: '400px', accent: true });
+    await expectOneScriptWithInlineStyles(popup);
     if (SCREENSHOTS) {
       mkdirSync(SCREENSHOTS, { recursive: true });
       await popup.screenshot({ path: join(SCREENSHOTS, `popup-${theme}.png`), fullPage: true });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firefoxBadgeText, launchFirefox, openExtensionPage, waitForFirefoxBadge } from './support/firefox.ts';
 import { HOSTILE_HOSTS, hostileRoute } from './support/hostile-pages.ts';
 import { startHttpsServer, type TestServer } from './support/https-server.ts';
+import { expectOneScriptWithInlineStyles } from './support/popup-packaging.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -100,14 +101,7 @@ describe('Firefox: the badge on hostile pages', () => {
     await popup.waitForSelector('.third-party', { timeout: 10_000 });
     const names = await popup.$$eval('.third-party .row span:first-child', (els) => els.map((e) => e.textContent));
     expect(names.sort()).toEqual(['Facebook', 'TikTok']);
-    // One script file and its styles inline (issue #12 goal 2), and the extension pages' CSP lets the inline styles
-    // apply: the popup's width and its theme's colours come from them.
-    expect(await popup.evaluate(() => ({
-      scripts: [...document.querySelectorAll('script')].map((s) => s.getAttribute('src')?.replace(/-[\w-]+\.js$/, '.js')),
-      sheets: document.querySelectorAll('link[rel="stylesheet"]').length,
-      width: getComputedStyle(document.body).width,
-      accent: getComputedStyle(document.documentElement).getPropertyValue('--accent') !== '',
-    }))).toEqual({ scripts: ['/assets/popup.js'], sheets: 0, width: '400px', accent: true });
+    await expectOneScriptWithInlineStyles(popup);
     await popup.close();
     await page.close();
   });
