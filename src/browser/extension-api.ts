@@ -1,43 +1,19 @@
 /**
  * The only module that touches the WebExtension API (through webextension-polyfill, so `browser.*` works the
- * same in Chrome and Firefox). Each function is named for what it does; browser differences live here.
+ * same in Chrome and Firefox), with page-api.ts, its part for content scripts. Each function is named for what it
+ * does; browser differences live here.
  */
 import browser from 'webextension-polyfill';
 import type { Runtime, Storage, Tabs } from 'webextension-polyfill';
-import { displayLocale } from '../core/i18n/display-locale.ts';
 import { createKeyedQueue } from '../core/keyed-queue.ts';
+import { message } from './page-api.ts';
 
 export type { Runtime };
+// What content scripts use as well lives in page-api.ts, so that theirs stays small.
+export { formatLocale, message, messagesDirection, messagesFolder, sendToBackground, uiLanguage } from './page-api.ts';
 
 export function extensionId(): string {
   return browser.runtime.id;
-}
-
-export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
-}
-
-export function message(key: string, substitutions?: string | string[]): string {
-  return browser.i18n.getMessage(key, substitutions);
-}
-
-/**
- * The locale to format in (country names, dates, lists, numbers, plurals): that of the messages the browser
- * picked for this extension, which the build writes into each messages.json as `messagesLocale`.
- */
-export function formatLocale(): string {
-  const messagesLocale = messagesFolder();
-  return messagesLocale ? displayLocale(uiLanguage(), messagesLocale) : uiLanguage();
-}
-
-/** The _locales folder the browser took the extension's messages from ("pt_BR"); empty if the build did not say. */
-export function messagesFolder(): string {
-  return browser.i18n.getMessage('messagesLocale');
-}
-
-/** The writing direction of the extension's own messages ("ltr" or "rtl"), whatever the page's. */
-export function messagesDirection(): 'ltr' | 'rtl' {
-  return browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
 }
 
 export async function setToolbarBadge(tabId: number, badge: { text: string; color: string; title: string } | null): Promise<void> {
@@ -80,10 +56,6 @@ export async function tabUrl(tabId?: number): Promise<{ id: number; url: string 
 
 export function onContentMessage(handler: (message: unknown, sender: Runtime.MessageSender) => unknown): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => Promise.resolve(handler(message, sender)));
-}
-
-export function sendToBackground(message: unknown): Promise<unknown> {
-  return browser.runtime.sendMessage(message);
 }
 
 export function onInstalledOrStarted(listener: () => void): void {

@@ -14,8 +14,8 @@
  * the badge in the page when the page removes it (a bounded number of times, so a hostile page cannot start a
  * loop), and never throws into the page: every failure ends quietly.
  */
-import { formatLocale, message, messagesDirection, sendToBackground } from '../browser/extension-api.ts';
-import { badgeOf, CONTENT_GLOBAL, fillMessage, readContentData, type BadgeTexts } from '../core/content-data.ts';
+import { browserTexts, sendToBackground } from '../browser/page-api-on-demand.ts';
+import { badgeOf, CONTENT_GLOBAL, fillMessage, readContentData, type BadgeTexts, type ContentData } from '../core/content-data.ts';
 import { isLocalName, normalizeHost } from '../core/match/normalize-host.ts';
 import { walkHostTable } from '../core/match/platform-index.ts';
 import { cardHeadlineRequest, dismissOnSiteRequest, isCardHeadlineReply, isPageSummaryReply, pageSummaryRequest } from '../core/messaging/content-guards.ts';
@@ -33,26 +33,28 @@ type Texts = {
   dir: 'ltr' | 'rtl';
 };
 
+/** The badge's words from the registered texts file, made at build time in the messages' locale. */
+function registeredTexts(registered: BadgeTexts): Texts {
+  return {
+    message: (key, subs) => fillMessage(registered.messages[key], subs),
+    country: (code) => registered.countries[code] ?? code,
+    lang: registered.lang,
+    dir: registered.dir,
+  };
+}
+
 /**
- * The badge's words: from the registered texts file (made at build time in the messages' locale), or, without it,
- * from the browser's i18n and Intl in the messages' locale, which cost a page that is loading tens of milliseconds.
+ * Without the registered texts: the browser's i18n and Intl in the messages' locale, which cost a page that is
+ * loading tens of milliseconds (and the API's loading), so only when the texts file is missing or malformed.
  */
-function texts(registered: BadgeTexts | undefined): Texts {
-  if (registered) {
-    return {
-      message: (key, subs) => fillMessage(registered.messages[key], subs),
-      country: (code) => registered.countries[code] ?? code,
-      lang: registered.lang,
-      dir: registered.dir,
-    };
-  }
-  const lang = formatLocale();
+async function fallbackTexts(): Promise<Texts> {
+  const { message, lang, dir } = await browserTexts();
   let regions: Intl.DisplayNames | undefined;
   return {
     message: (key, subs) => message(key, subs),
     country: (code) => (regions ??= new Intl.DisplayNames([lang], { type: 'region' })).of(code) ?? code,
     lang,
-    dir: messagesDirection(),
+    dir,
   };
 }
 
@@ -72,13 +74,11 @@ function place(node: HTMLElement): void {
 }
 
 /**
- * From the registered data: the badge to show, null when this page belongs to no platform (a site under a public
+ * From the registered data: the badge to show, or null when this page belongs to no platform (a site under a public
  * suffix below the platform's host) or the user hid the badge on the platform host it matched, undefined when the
- * data is not there or not well-formed.
+ * platform's entry is malformed.
  */
-function fromRegisteredData(): Shown | null | undefined {
-  const data = readContentData(globalThis);
-  if (!data) return undefined;
+function fromRegisteredData(data: ContentData): Shown | null | undefined {
   // One look-up per page: a walk over the group's table, with no matcher to build (walkHostTable).
   const host = normalizeHost(location.hostname);
   if (!host.ok || isLocalName(host.host)) return null;
@@ -135,12 +135,22 @@ function keepInPage(): void {
   observer.observe(document.documentElement, { childList: true });
 }
 
-/** Draws from the registered data, or asks the background when that data is missing or malformed. */
+/**
+ * Draws from the registered data and texts at once; asks the background (and the browser's i18n) only for what is
+ * missing or malformed.
+ */
 function decide(): void {
-  const words = texts(readContentData(globalThis)?.text);
-  const shown = fromRegisteredData();
-  if (shown) draw(shown, words);
-  else if (shown === undefined) void fromBackground().then((answer) => answer && draw(answer, words), () => undefined);
+  const data = readContentData(globalThis);
+  const shown = data ? fromRegisteredData(data) : undefined;
+  if (shown === null) return;
+  if (shown && data?.text) {
+    draw(shown, registeredTexts(data.text));
+    return;
+  }
+  void (async () => {
+    const answer = shown ?? (await fromBackground());
+    if (answer) draw(answer, data?.text ? registeredTexts(data.text) : await fallbackTexts());
+  })().catch(() => undefined);
 }
 
 function start(): void {

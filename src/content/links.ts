@@ -6,7 +6,7 @@
  * are watched and marked as they come into view, so pages with tens of thousands of links and infinite scroll
  * stay fast.
  */
-import { sendToBackground } from '../browser/extension-api.ts';
+import { sendToBackground } from '../browser/page-api.ts';
 import { isLinkHostsReply, linkHostsRequest, MAX_LINK_HOSTS } from '../core/messaging/content-guards.ts';
 import type { LinkMatch } from '../core/messaging/protocol.ts';
 
