@@ -12,7 +12,7 @@ import { build as viteBuild, defineConfig, type Plugin, type Rollup } from 'vite
 import baseManifest from './manifest.json' with { type: 'json' };
 import { contentScriptMatches } from './src/core/manifest/match-patterns.ts';
 import type { CompiledDataset } from './src/core/dataset/compile.ts';
-import { badgeGroups, commonData, hostIndex, platformSlice, sliceFile } from './src/core/dataset/split.ts';
+import { badgeGroups, commonData, HOST_INDEX_FILE, hostIndex, platformSlice, sliceFile } from './src/core/dataset/split.ts';
 import { BADGE_SCRIPTS_FILE, badgeTexts, cornerFile, cornerScript, groupFile, hideFile, hideScript, regionFile, regionScript, tableScript, textFile, textScript, type BadgeScriptsFile } from './src/core/content-data.ts';
 import { BADGE_CORNERS, REGIONS } from './src/core/settings/settings.ts';
 import { packageDirOf, packageInfo } from './src/cli/third-party/package-info.ts';
@@ -112,6 +112,7 @@ function datasetParts(dataset: CompiledDataset): Plugin {
     generateBundle() {
       const emit = (fileName: string, source: string) => this.emitFile({ type: 'asset', fileName, source });
       for (const platform of dataset.platforms) emit(sliceFile(platform.id), JSON.stringify(platformSlice(dataset, platform)));
+      emit(HOST_INDEX_FILE, JSON.stringify(index));
       const groups = badgeGroups(dataset);
       for (const group of groups) {
         emit(groupFile(group.id), tableScript(group.table));

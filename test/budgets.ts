@@ -24,8 +24,12 @@ export const BUDGETS = {
     why: 'Issue #6 and #12 goal 1: the in-page badge\'s script (src/content/in-page-badge.js, with the host look-up it shares with the popup and the worker) runs on every platform page load, so it must stay small (7.3 KiB at the time of writing).',
   },
   worker: {
-    gzipBytes: (platforms) => 20 * KiB + 0.15 * KiB * platforms,
-    why: 'The background\'s code without the IP data or the platforms\' slices: 20 KiB for its own code plus 0.15 KiB per platform for the host index it parses at start (27.6 KiB at 105 platforms when written). Issue #12 goal 3 is under 150 KiB.',
+    gzipBytes: 26 * KiB,
+    why: 'The background\'s code (the service-worker loader and its static imports), without the IP data, the host index or the platforms\' slices, which are files it reads: 24.0 KiB (24,599 bytes) when the host index became a file (data/host-index.json, issue #12 goal 8: the code is the same at any number of platforms); 27.6 KiB with the host index in it at 105 platforms. Issue #12 goal 3 is under 150 KiB.',
+  },
+  hostIndex: {
+    gzipBytes: (platforms) => 1 * KiB + 0.05 * KiB * platforms,
+    why: 'The host index the background reads at start (data/host-index.json): every platform host and each platform\'s name, destination countries and counts, a few dozen bytes per platform, so an allowance per platform: 4.1 KiB (4,240 bytes) at 105 platforms when written.',
   },
   ipData: {
     bytes: 1_100_000,

@@ -37,7 +37,7 @@ import {
   uiLanguage,
 } from '../browser/extension-api.ts';
 import { BADGE_SCRIPT_PREFIX, BADGE_SCRIPTS_FILE, badgeRegistrations, type BadgeScriptsFile } from '../core/content-data.ts';
-import { sliceFile, type IndexedPlatform, type PlatformSlice } from '../core/dataset/split.ts';
+import { HOST_INDEX_FILE, sliceFile, type HostIndex, type IndexedPlatform, type PlatformSlice } from '../core/dataset/split.ts';
 import { decodeIpCountryTable, IP_COUNTRY_FILE } from '../core/ip-country/format.ts';
 import { createIpCountryLookup, type IpCountryLookup } from '../core/ip-country/lookup.ts';
 import { pageMatch } from '../core/lookup.ts';
@@ -45,8 +45,7 @@ import { readHistory, recordVisit } from '../core/settings/history.ts';
 import { effectiveRegion, readSettings, updateSettings, type Settings } from '../core/settings/settings.ts';
 import badgeScript from '../content/in-page-badge.ts?script';
 import linkMarkersScript from '../content/links.ts?script';
-import hostIndex from 'virtual:residency-lens/host-index';
-import { createAnswerer, framedSummaryOf, pageOf, unframedSummaryOf } from './answerer.ts';
+import { createAnswerer, framedSummaryOf, pageOf, unframedSummaryOf, type Answerer } from './answerer.ts';
 import { handleContentMessage } from './handle-message.ts';
 import { handlePageMessage, isExtensionPage } from './handle-page-message.ts';
 import { createTabMachine, type ToolbarView } from './tab-machine.ts';
@@ -54,7 +53,13 @@ import { toolbarBadge } from './toolbar-badge.ts';
 
 // The browser's language says where the user is (their region); the messages' language is what they read.
 const locale = uiLanguage();
-const answerer = createAnswerer(hostIndex, async (id) => (await loadPackagedJson(sliceFile(id))) as PlatformSlice, locale, message, formatLocale());
+// The host index (every platform host, each platform's name and countries) is data, read from the extension's own
+// file once per start rather than compiled into this code: the code stays the same size as the dataset grows. The
+// tab machine starts only once it is read (see `restored` below), so everything it calls has `answerer` set.
+const answererLoaded: Promise<Answerer> = loadPackagedJson(HOST_INDEX_FILE).then((index) =>
+  createAnswerer(index as HostIndex, async (id) => (await loadPackagedJson(sliceFile(id))) as PlatformSlice, locale, message, formatLocale()),
+);
+let answerer!: Answerer;
 
 // The stored settings, read once per start and replaced on every change.
 let settings: Settings | undefined;
@@ -127,15 +132,18 @@ const machine = createTabMachine<IndexedPlatform>({
   pageOf: (url) => pageOf(answerer, url)?.platform,
   hostOf: (host) => {
     const index = answerer.lookup.lookupHost(host);
-    return index === undefined ? undefined : hostIndex.platforms[index];
+    return index === undefined ? undefined : answerer.index.platforms[index];
   },
-  byId: answerer.byId,
+  byId: (id) => answerer.byId(id),
   showToolbar: renderToolbar,
   visited: recordVisitIfAsked,
   save: saveSoon,
 });
-// Every event below waits in the machine until this has run: the settings and the saved tab state come first.
-void Promise.all([settingsLoaded, loadAllTabActivity().catch(() => [])]).then(([, saved]) => machine.dispatch({ type: 'restored', tabs: saved }));
+// Every event below waits in the machine until this has run: the settings, the saved tab state and the host index come first.
+void Promise.all([settingsLoaded, loadAllTabActivity().catch(() => []), answererLoaded]).then(([, saved, loaded]) => {
+  answerer = loaded;
+  machine.dispatch({ type: 'restored', tabs: saved });
+});
 
 onTabNavigated((tabId, url) => machine.dispatch({ type: 'committed', tabId, url }));
 onRequestObserved((request) => machine.dispatch({ type: 'request', ...request }));
@@ -203,13 +211,13 @@ onContentMessage(async (msg, sender) => {
     return handlePageMessage(msg, sender, extensionId(), extensionOrigin(), {
       activity: machine.activity,
       observing: await observingAllSites,
-      pageOf: (url) => pageMatch(hostIndex, url, answerer.lookup),
+      pageOf: (url) => pageMatch(answerer.index, url, answerer.lookup),
       slice: (id) => (enabled ? answerer.slice(id) : undefined),
       serverCountryNow,
       serverCountry: loadIpCountry,
     });
   }
-  const handled = await handleContentMessage(msg, sender, extensionId(), answerer, await currentSettings()).catch(() => ({ reply: { ok: false, error: 'internal' } as const, dismiss: undefined }));
+  const handled = await handleContentMessage(msg, sender, extensionId(), await answererLoaded, await currentSettings()).catch(() => ({ reply: { ok: false, error: 'internal' } as const, dismiss: undefined }));
   const key = handled.dismiss;
   if (key !== undefined) {
     // From what is stored at this moment: two tabs hiding the badge at once, or an option changed meanwhile, lose nothing.

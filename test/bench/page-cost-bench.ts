@@ -1,11 +1,13 @@
 /**
  * What the extension costs a page of no platform, where none of its scripts runs, and a platform's page (issue #12,
- * goals 1 and 8): the load event of the same small pages in browsers with the 1x and the 10x build, and in two variants of the 10x build
+ * goals 1 and 8): the load event of the same small pages in browsers with the 1x and the 10x build, and in variants
  * that each take one thing back to nothing or to its 1x size: all registered content scripts removed after start
- * (as if the badge were off), and the 1x build's host permissions in the 10x manifest. This is how the cost of
- * one registration per platform host was found (docs/PERFORMANCE.md): Chromium's work on every navigation grew with
- * the number of registered scripts times the host permissions. Browsers without the extension give the baseline
- * and an A/A control; every browser loads the page in turn, the order rotating, medians of ratios within a round.
+ * (as if the badge were off), the 1x build's host permissions in the 10x manifest, and (1x) the same registrations
+ * with an empty script, which shows what any content script costs a page before the badge does anything. This is
+ * how the cost of one registration per platform host was found (docs/PERFORMANCE.md): Chromium's work on every
+ * navigation grew with the number of registered scripts times the host permissions. Browsers without the extension
+ * give the baseline and an A/A control; every browser loads the page in turn, the order rotating, medians of ratios
+ * within a round.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,7 @@ import { median, round, type Machine } from './common.ts';
 const OTHER_HOST = 'news.example-news.com';
 /** A platform's page (the badge's script runs), in both builds' host lists. */
 const PLATFORM_HOST = 'www.tiktok.com';
+const EMPTY_SCRIPT = 'content/empty-for-bench.js';
 
 export type PageCostOptions = { runs: number; dists: { x1: string; x10: string } };
 
@@ -36,20 +39,28 @@ export async function runPageCostBench(machineInfo: Machine, opts: PageCostOptio
   try {
     const sides: Record<string, BrowserContext> = {};
     const registered: Record<string, number> = {};
-    const variants = [
-      { label: 'with 1x', dir: opts.dists.x1, unregister: false },
-      { label: 'with 10x', dir: opts.dists.x10, unregister: false },
-      { label: 'with 10x, no registered scripts', dir: opts.dists.x10, unregister: true },
-      { label: 'with 10x, 1x host permissions', dir: hostPermissions1x, unregister: false },
+    // The 1x build with its registrations kept but an empty script in place of the badge's files: what Chromium
+    // charges a page for any content script at all (creating its isolated world), with none of the badge's work.
+    const emptyScript1x = join(work, 'x1-empty-script');
+    cpSync(opts.dists.x1, emptyScript1x, { recursive: true });
+    writeFileSync(join(emptyScript1x, EMPTY_SCRIPT), '0;\n');
+    const variants: Array<{ label: string; dir: string; registered: 'kept' | 'removed' | 'empty' }> = [
+      { label: 'with 1x', dir: opts.dists.x1, registered: 'kept' },
+      { label: 'with 1x, an empty script instead of the badge', dir: emptyScript1x, registered: 'empty' },
+      { label: 'with 1x, no registered scripts', dir: opts.dists.x1, registered: 'removed' },
+      { label: 'with 10x', dir: opts.dists.x10, registered: 'kept' },
+      { label: 'with 10x, no registered scripts', dir: opts.dists.x10, registered: 'removed' },
+      { label: 'with 10x, 1x host permissions', dir: hostPermissions1x, registered: 'kept' },
     ];
     for (const v of variants) {
       const ext = await launchChromium({ port: server.port, hosts: [OTHER_HOST, PLATFORM_HOST], userDataDir: mkdtempSync(join(work, 'profile-')), dist: v.dir });
       closers.push(() => ext.close());
-      registered[v.label] = await ext.worker.evaluate(async (unregister) => {
-        const count = (await chrome.scripting.getRegisteredContentScripts()).length;
-        if (unregister) await chrome.scripting.unregisterContentScripts();
-        return count;
-      }, v.unregister);
+      registered[v.label] = await ext.worker.evaluate(async ({ change, empty }) => {
+        const scripts = await chrome.scripting.getRegisteredContentScripts();
+        if (change !== 'kept') await chrome.scripting.unregisterContentScripts();
+        if (change === 'empty') await chrome.scripting.registerContentScripts(scripts.map((s) => ({ ...s, js: [empty] })));
+        return scripts.length;
+      }, { change: v.registered, empty: EMPTY_SCRIPT });
       sides[v.label] = ext.context;
     }
     for (const label of ['without', 'control']) {
@@ -80,7 +91,7 @@ export async function runPageCostBench(machineInfo: Machine, opts: PageCostOptio
     return {
       benchmark: 'page-cost',
       machine: machineInfo,
-      method: `One Chromium per side, launched with the same flags and open at once; ${opts.runs} rounds, each loading ${pages.other} (a small page of no platform: no content script of the extension matches it) and ${pages.platform} (a platform's page: the badge is drawn) once in every browser in rotating order, in a new tab; load = PerformanceNavigationTiming.loadEventStart. Ratio = with / without within a round, median over rounds. "no registered scripts": scripting.unregisterContentScripts() in the worker after start. "1x host permissions": the 10x build's manifest with the 1x build's host_permissions.`,
+      method: `One Chromium per side, launched with the same flags and open at once; ${opts.runs} rounds, each loading ${pages.other} (a small page of no platform: no content script of the extension matches it) and ${pages.platform} (a platform's page: the badge is drawn) once in every browser in rotating order, in a new tab; load = PerformanceNavigationTiming.loadEventStart. Ratio = with / without within a round, median over rounds. "no registered scripts": scripting.unregisterContentScripts() in the worker after start. "an empty script instead of the badge": the same registrations (matches, document_start) with one file containing only "0;" as their js, in a copy of the 1x build. "1x host permissions": the 10x build's manifest with the 1x build's host_permissions.`,
       registeredScripts: registered,
       hostPermissions: { x1: manifest(opts.dists.x1).host_permissions.length, x10: manifest(opts.dists.x10).host_permissions.length },
       pages: Object.fromEntries(Object.entries(pages).map(([page, url]) => [page, { url, ...figures(times[page]!) }])),

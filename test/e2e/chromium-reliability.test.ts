@@ -217,10 +217,11 @@ describe('Chromium reliability: nothing leaves the machine', () => {
     expect(proxy.records.some((r) => r.target === 'www.tiktok.com:443' && r.allowed)).toBe(true);
 
     // The extension's own files: its two pages, the worker's loader and the bundled assets, icons, messages and
-    // the server-location table the worker reads when the popup asks about a tab with server addresses.
+    // the host index the worker reads at start, and the server-location table it reads when the popup asks about a
+    // tab with server addresses.
     const isOwnFile = (url: string) =>
       url.startsWith(`${prefix}src/popup/index.html`) || url === `${prefix}src/options/index.html` || url === `${prefix}service-worker-loader.js` ||
-      url === `${prefix}data/ip-country.bin` ||
+      url === `${prefix}data/ip-country.bin` || url === `${prefix}data/host-index.json` ||
       /^\/(assets\/[\w.-]+\.(js|css)|icons\/[\w.-]+\.png|_locales\/[\w-]+\/messages\.json|data\/platforms\/[a-z0-9-]+\.json|content\/badge-scripts\.json)$/.test(new URL(url).pathname);
     const unexpected = seen.filter((r) => !(r.url.startsWith(prefix) || r.url.startsWith('data:') || visited.includes(r.url)));
     expect(unexpected, 'requests that are neither the test\'s navigations nor the extension\'s files').toEqual([]);

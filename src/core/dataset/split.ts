@@ -209,5 +209,11 @@ export function badgeGroups(dataset: CompiledDataset, targetBytes = BADGE_GROUP_
     });
 }
 
+/**
+ * Where the build puts the host index for the background: a file it reads once per start, so that its code stays
+ * the same size however large the dataset grows (issue #12 goal 8), and the text is not kept once parsed.
+ */
+export const HOST_INDEX_FILE = 'data/host-index.json';
+
 /** Where the build puts a platform's slice in the extension package. Ids are lower-case letters, digits and hyphens. */
 export const sliceFile = (id: string) => `data/platforms/${id}.json`;
