@@ -66,6 +66,14 @@ describe('Chromium: the badge on hostile pages', () => {
     await page.close();
   });
 
+  it('shows the badge on the bare domain and a subdomain, both covered by the one *://*.tiktok.com/* pattern', async () => {
+    for (const url of ['https://tiktok.com/', 'https://m.tiktok.com/']) {
+      const page = await open(url);
+      expect(await waitForBadge(page), url).toContain('TikTok');
+      await page.close();
+    }
+  });
+
   it('works on a page that replaces globals and hides every element', async () => {
     const page = await open('https://www.tiktok.com/overrides');
     expect(await waitForBadge(page)).toContain('China');

@@ -11,9 +11,17 @@ export function pageDomains(dataset: CompiledDataset): string[] {
   return dataset.platforms.flatMap((p) => p.domains.filter((d) => PAGE_PURPOSES.has(d.purpose)).map((d) => d.domain));
 }
 
-/** The match patterns of a platform host's pages: the host and every host under it. */
-export const hostPatterns = (host: string) => [`*://${host}/*`, `*://*.${host}/*`];
+/**
+ * The match pattern of a platform host's pages: the host and every host under it. In Chromium and Firefox alike,
+ * `*.` before a host matches that host itself as well as its subdomains, so one pattern per host is enough; fewer
+ * patterns matter, because Chromium's work on every page grows with the extension's host permissions (issue #12).
+ */
+export const hostPatterns = (host: string) => [`*://*.${host}/*`];
 
+const under = (host: string, parent: string) => host.endsWith(`.${parent}`);
+
+/** The pages' patterns, one per platform host that is not under another one (mail.google.com is under google.com). */
 export function contentScriptMatches(dataset: CompiledDataset): string[] {
-  return [...new Set(pageDomains(dataset).flatMap(hostPatterns))].sort();
+  const hosts = [...new Set(pageDomains(dataset))];
+  return hosts.filter((h) => !hosts.some((o) => under(h, o))).flatMap(hostPatterns).sort();
 }

@@ -7,7 +7,7 @@ export type Registered = { id: string; js?: string[]; excludeMatches?: string[] 
 
 export function badgeHiding(registrations: readonly Registered[], host: string): 'excluded' | 'marker' | 'shown' {
   const badge = registrations.filter((r) => r.id.startsWith('badge:'));
-  if (badge.some((r) => (r.excludeMatches ?? []).includes(`*://${host}/*`))) return 'excluded';
+  if (badge.some((r) => (r.excludeMatches ?? []).includes(`*://*.${host}/*`))) return 'excluded';
   if (badge.some((r) => (r.js ?? []).includes(`content/hide/${host}.js`))) return 'marker';
   return 'shown';
 }

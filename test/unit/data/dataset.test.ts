@@ -57,11 +57,12 @@ describe('data/', () => {
 
   it('runs the content script on every page domain of every platform, and nowhere else', () => {
     const matches = contentScriptMatches(dataset);
-    for (const domain of pageDomains(dataset)) {
-      expect(matches).toContain(`*://${domain}/*`);
-      expect(matches).toContain(`*://*.${domain}/*`);
-    }
-    expect(matches.every((m) => /^\*:\/\/(\*\.)?[a-z0-9.-]+\/\*$/.test(m))).toBe(true);
+    // `*://*.host/*` matches the host itself and every host under it (Chromium's and Firefox's match patterns).
+    const covers = (pattern: string, host: string) => host === pattern.slice('*://*.'.length, -2) || host.endsWith(`.${pattern.slice('*://*.'.length, -2)}`);
+    for (const domain of pageDomains(dataset)) expect(matches.some((m) => covers(m, domain)), domain).toBe(true);
+    expect(matches.every((m) => /^\*:\/\/\*\.[a-z0-9.-]+\/\*$/.test(m))).toBe(true);
+    // One pattern per host tree: none under another.
+    expect(matches.filter((m) => matches.some((o) => o !== m && covers(o, m.slice('*://*.'.length, -2))))).toEqual([]);
     expect(matches).not.toContain('<all_urls>');
   });
 });
