@@ -12,7 +12,7 @@
  * anything is missing or malformed.
  */
 import type { BadgeGroup, BadgeTable, PlatformBadge } from './dataset/split.ts';
-import { hostPatterns } from './manifest/match-patterns.ts';
+import { hostPatterns, topmostHosts } from './manifest/match-patterns.ts';
 import { localeTag } from './i18n/display-locale.ts';
 import type { Region } from './settings/settings.ts';
 
@@ -120,7 +120,7 @@ export function badgeRegistrations(
     const excluded = group.hosts.filter((h) => hidden.has(h) && allHiddenAt(h));
     if (group.roots.every((root) => excluded.includes(root))) return [];
     // Only the highest excluded hosts: their patterns cover the ones below.
-    const highest = excluded.filter((h) => !excluded.some((o) => o !== h && under(h, o)));
+    const highest = topmostHosts(excluded);
     const marked = group.hosts.filter((h) => hidden.has(h) && !excluded.includes(h));
     return [{
       id: `${BADGE_SCRIPT_PREFIX}${group.id}`,

@@ -18,10 +18,13 @@ export function pageDomains(dataset: CompiledDataset): string[] {
  */
 export const hostPatterns = (host: string) => [`*://*.${host}/*`];
 
-const under = (host: string, parent: string) => host.endsWith(`.${parent}`);
+/** The hosts that lie under no other of them (google.com, not mail.google.com): their patterns cover the rest. */
+export function topmostHosts(hosts: readonly string[]): string[] {
+  const unique = [...new Set(hosts)];
+  return unique.filter((h) => !unique.some((o) => h.endsWith(`.${o}`)));
+}
 
-/** The pages' patterns, one per platform host that is not under another one (mail.google.com is under google.com). */
+/** The pages' patterns, one per platform host that is not under another one. */
 export function contentScriptMatches(dataset: CompiledDataset): string[] {
-  const hosts = [...new Set(pageDomains(dataset))];
-  return hosts.filter((h) => !hosts.some((o) => under(h, o))).flatMap(hostPatterns).sort();
+  return topmostHosts(pageDomains(dataset)).flatMap(hostPatterns).sort();
 }
