@@ -104,8 +104,10 @@ export const Flow = z
     ),
     detail: text.optional().describe('One neutral sentence in our own words.'),
     programme: text.optional().describe('A named programme, such as "Project Clover".'),
-    since: partialDate.optional(),
-    until: partialDate.optional(),
+    since: partialDate
+      .optional()
+      .describe('When data began to go there, where a source dates it; never the day a source reported the flow (say that in `detail`): the popup shows it as "since".'),
+    until: partialDate.optional().describe('When data stopped going there, where a source dates it.'),
     sources,
   })
   .strict();
