@@ -16,7 +16,7 @@ export type SourcePolicy = {
 };
 
 /** Decisions: every action of these types carries its source's own words for the key figure and date. */
-export const DECISION_TYPES: ReadonlySet<Action['type']> = new Set(['fine', 'order', 'suspension', 'ban', 'settlement', 'court-ruling', 'law']);
+export const DECISION_TYPES: ReadonlySet<Action['type']> = new Set(['fine', 'order', 'suspension', 'ban', 'settlement', 'findings', 'court-ruling', 'law']);
 const DATA_ROLES = new Set(['storage', 'remote-access', 'processing']);
 
 /** Query parameters that track the reader or change the page's form, never part of a citation. */
