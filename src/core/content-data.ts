@@ -12,7 +12,8 @@
  * anything is missing or malformed.
  */
 import type { BadgeGroup, BadgeTable, PlatformBadge } from './dataset/split.ts';
-import { hostPatterns, topmostHosts } from './manifest/match-patterns.ts';
+import { hostPattern } from './manifest/match-patterns.ts';
+import { isAtOrUnder, topmostHosts } from './match/host-tree.ts';
 import { localeTag } from './i18n/display-locale.ts';
 import type { Region } from './settings/settings.ts';
 
@@ -97,8 +98,6 @@ export function fillMessage(template: string, substitutions: readonly string[] =
 
 export type Registration = { id: string; matches: string[]; excludeMatches: string[]; js: string[] };
 
-const under = (host: string, parent: string) => host === parent || host.endsWith(`.${parent}`);
-
 /**
  * The registrations the user's settings call for: none when the extension or the in-page badge is off; otherwise
  * one per group, for the pages of its roots (`badgeGroups` makes them so that exactly one group runs on a page).
@@ -116,7 +115,7 @@ export function badgeRegistrations(
   if (!display.on) return [];
   const hidden = new Set(display.hidden);
   return groups.flatMap((group) => {
-    const allHiddenAt = (host: string) => group.hosts.every((h) => !under(h, host) || hidden.has(h));
+    const allHiddenAt = (host: string) => group.hosts.every((h) => !isAtOrUnder(h, host) || hidden.has(h));
     const excluded = group.hosts.filter((h) => hidden.has(h) && allHiddenAt(h));
     if (group.roots.every((root) => excluded.includes(root))) return [];
     // Only the highest excluded hosts: their patterns cover the ones below.
@@ -124,8 +123,8 @@ export function badgeRegistrations(
     const marked = group.hosts.filter((h) => hidden.has(h) && !excluded.includes(h));
     return [{
       id: `${BADGE_SCRIPT_PREFIX}${group.id}`,
-      matches: group.roots.flatMap(hostPatterns),
-      excludeMatches: highest.flatMap(hostPatterns),
+      matches: group.roots.map(hostPattern),
+      excludeMatches: highest.map(hostPattern),
       js: [regionFile(display.region), cornerFile(display.corner), textFile(display.locale), ...marked.map(hideFile), groupFile(group.id), contentScript],
     }];
   });

@@ -3,6 +3,7 @@
  * extension ships, with the host table the matcher reads. The Public Suffix List rules are passed in, so this
  * module stays pure and testable.
  */
+import { isAtOrUnder } from '../match/host-tree.ts';
 import type { HostTable } from '../match/platform-index.ts';
 import type { Dataset, Platform, Regime, RegimeList, Source } from './schema.ts';
 import type { Problem } from './validate.ts';
@@ -73,7 +74,7 @@ export function compileDataset(dataset: Dataset, psl: PublicSuffixes): { compile
       // A shared domain is matched to the platform named in sharedWith, which lists it itself.
       if (sharedWith !== undefined) return;
       const registrable = psl.registrableDomain(domain);
-      if (registrable === null || (domain !== registrable && !domain.endsWith(`.${registrable}`))) {
+      if (registrable === null || !isAtOrUnder(domain, registrable)) {
         problems.push({
           file: fileOf(platform),
           field: `domains.${i}.domain`,

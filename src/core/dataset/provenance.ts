@@ -4,6 +4,7 @@
  * deciding authority (or by the company, for facts about itself); links are ones a reader can open and trust.
  * Each problem says what to change. Pure: the source policy comes in as an argument.
  */
+import { isAtOrUnder } from '../match/host-tree.ts';
 import type { Action, Dataset, Platform, Source } from './schema.ts';
 import type { Problem } from './validate.ts';
 
@@ -15,7 +16,7 @@ export type SourcePolicy = {
 };
 
 /** Decisions: every action of these types carries its source's own words for the key figure and date. */
-export const DECISION_TYPES: ReadonlySet<Action['type']> = new Set(['fine', 'order', 'suspension', 'ban', 'settlement', 'court-ruling', 'law']);
+export const DECISION_TYPES: ReadonlySet<Action['type']> = new Set(['fine', 'order', 'suspension', 'ban', 'settlement', 'findings', 'court-ruling', 'law']);
 const DATA_ROLES = new Set(['storage', 'remote-access', 'processing']);
 
 /** Query parameters that track the reader or change the page's form, never part of a citation. */
@@ -29,11 +30,6 @@ export function hostOf(url: string): string {
   } catch {
     return '';
   }
-}
-
-/** `host` is `domain` or lies below it. */
-export function isUnder(host: string, domain: string): boolean {
-  return host === domain || host.endsWith(`.${domain}`);
 }
 
 /** Why a link cannot be cited, or undefined. */
@@ -53,7 +49,7 @@ export function linkProblem(url: string, policy: SourcePolicy): string | undefin
   }
   if (/[?&](diff|oldid)=/.test(parsed.search)) return 'a wiki diff or old revision: cite the page itself';
   for (const [excluded, why] of Object.entries(policy.excludedDomains)) {
-    if (isUnder(host, excluded)) return `${excluded} is never cited (${why}): find the authority's or a reputable publisher's page`;
+    if (isAtOrUnder(host, excluded)) return `${excluded} is never cited (${why}): find the authority's or a reputable publisher's page`;
   }
   for (const [excluded, why] of Object.entries(policy.excludedHosts ?? {})) {
     if (host === excluded || host === `www.${excluded}`) return `${excluded} is never cited (${why}): find the authority's or a reputable publisher's page`;
@@ -67,7 +63,7 @@ function checkSources(sources: readonly Source[], field: string, policy: SourceP
   sources.forEach((source, i) => {
     const problem = linkProblem(source.url, policy);
     if (problem) add(`${field}.${i}.url`, problem);
-    if (source.primary && !primaryHosts.some((domain) => isUnder(hostOf(source.url), domain))) {
+    if (source.primary && !primaryHosts.some((domain) => isAtOrUnder(hostOf(source.url), domain))) {
       add(`${field}.${i}.primary`, `${hostOf(source.url)} is not ${primaryWho}: mark it "primary": false, or add the host to the publisher's domains if it really is theirs`);
     }
   });

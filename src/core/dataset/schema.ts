@@ -104,8 +104,10 @@ export const Flow = z
     ),
     detail: text.optional().describe('One neutral sentence in our own words.'),
     programme: text.optional().describe('A named programme, such as "Project Clover".'),
-    since: partialDate.optional(),
-    until: partialDate.optional(),
+    since: partialDate
+      .optional()
+      .describe('When data began to go there, where a source dates it; never the day a source reported the flow (say that in `detail`): the popup shows it as "since".'),
+    until: partialDate.optional().describe('When data stopped going there, where a source dates it.'),
     sources,
   })
   .strict();
@@ -138,6 +140,7 @@ export const ActionType = z.enum([
   'ban',
   'settlement',
   'inquiry',
+  'findings',
   'court-ruling',
   'law',
   'complaint',
@@ -161,7 +164,9 @@ export const Action = z
       .optional()
       .describe('true when `date` is the day it was made public because the sources do not give the decision date.'),
     announced: isoDate.optional().describe('Date it was made public, when different from `date`.'),
-    type: ActionType,
+    type: ActionType.describe(
+      'inquiry: an investigation or proceedings opened (the outcome, when there is one, in `status`); findings: an investigation concluded with findings or recommendations but no fine or binding order; complaint: a complaint filed, an allegation only.',
+    ),
     amount: z.number().optional().describe('As decided, in `currency`. Never a conversion.'),
     currency: z.string().optional().describe('ISO 4217 code of `amount`.'),
     legalBasis: z.array(text).default([]).describe('Articles relied on, e.g. "GDPR Art. 46(1)".'),

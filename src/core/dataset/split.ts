@@ -15,6 +15,7 @@
  *   the same table as the popup and the toolbar, without asking anyone (see the proof at `badgeGroups`).
  */
 import { pageDomains } from '../manifest/match-patterns.ts';
+import { isAtOrUnder, topmostHosts } from '../match/host-tree.ts';
 import type { HostTable } from '../match/platform-index.ts';
 import { buildDisclosure, type DisclosureSource } from '../disclosure/build-disclosure.ts';
 import { withoutAdequacy } from '../disclosure/framing.ts';
@@ -112,12 +113,10 @@ export function commonData(dataset: CompiledDataset): CommonData {
   };
 }
 
-const under = (host: string, parent: string) => host === parent || host.endsWith(`.${parent}`);
-
 /** The keys of the host table a person visits: every key at or under a page domain (the extension's host permissions). */
 export function scriptedHosts(dataset: CompiledDataset): string[] {
   const pages = pageDomains(dataset);
-  return Object.keys(dataset.hosts.keys).filter((key) => pages.some((page) => under(key, page))).sort();
+  return Object.keys(dataset.hosts.keys).filter((key) => pages.some((page) => isAtOrUnder(key, page))).sort();
 }
 
 /**
@@ -156,8 +155,8 @@ export const BADGE_GROUP_BYTES = 16_384;
  */
 export function badgeGroups(dataset: CompiledDataset, targetBytes = BADGE_GROUP_BYTES): BadgeGroup[] {
   const scripted = scriptedHosts(dataset);
-  const roots = scripted.filter((host) => !scripted.some((other) => other !== host && under(host, other)));
-  const keysUnder = (root: string) => Object.entries(dataset.hosts.keys).filter(([key]) => under(key, root));
+  const roots = topmostHosts(scripted);
+  const keysUnder = (root: string) => Object.entries(dataset.hosts.keys).filter(([key]) => isAtOrUnder(key, root));
   // Roots naming a platform in common, joined (union-find over the platforms' indexes).
   const parent = roots.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -181,7 +180,7 @@ export function badgeGroups(dataset: CompiledDataset, targetBytes = BADGE_GROUP_
     return {
       hosts: {
         keys: Object.fromEntries(keys.map(([key, i]) => [key, renumber.get(i)!])),
-        stops: dataset.hosts.stops.filter((stop) => treeRoots.some((root) => under(stop, root))).sort(),
+        stops: dataset.hosts.stops.filter((stop) => treeRoots.some((root) => isAtOrUnder(stop, root))).sort(),
       },
       platforms: platformIndexes.map(badgeAt),
     };
@@ -203,7 +202,7 @@ export function badgeGroups(dataset: CompiledDataset, targetBytes = BADGE_GROUP_
       return {
         id: `g${i}`,
         roots: groupRoots,
-        hosts: scripted.filter((host) => groupRoots.some((root) => under(host, root))),
+        hosts: scripted.filter((host) => groupRoots.some((root) => isAtOrUnder(host, root))),
         table: tableOf(groupRoots),
       };
     });

@@ -4,6 +4,7 @@
  */
 import type { CompiledDataset } from '../dataset/compile.ts';
 import type { DomainPurpose } from '../dataset/schema.ts';
+import { topmostHosts } from '../match/host-tree.ts';
 
 const PAGE_PURPOSES: ReadonlySet<DomainPurpose> = new Set(['main', 'regional', 'shortlink', 'legacy', 'auth']);
 
@@ -16,15 +17,9 @@ export function pageDomains(dataset: CompiledDataset): string[] {
  * `*.` before a host matches that host itself as well as its subdomains, so one pattern per host is enough; fewer
  * patterns matter, because Chromium's work on every page grows with the extension's host permissions (issue #12).
  */
-export const hostPatterns = (host: string) => [`*://*.${host}/*`];
-
-/** The hosts that lie under no other of them (google.com, not mail.google.com): their patterns cover the rest. */
-export function topmostHosts(hosts: readonly string[]): string[] {
-  const unique = [...new Set(hosts)];
-  return unique.filter((h) => !unique.some((o) => h.endsWith(`.${o}`)));
-}
+export const hostPattern = (host: string) => `*://*.${host}/*`;
 
 /** The pages' patterns, one per platform host that is not under another one. */
 export function contentScriptMatches(dataset: CompiledDataset): string[] {
-  return topmostHosts(pageDomains(dataset)).flatMap(hostPatterns).sort();
+  return topmostHosts(pageDomains(dataset)).map(hostPattern).sort();
 }

@@ -3,6 +3,7 @@
  * hostname the browser itself would connect to, or says why there is none. The WHATWG URL parser does the
  * IDNA work (Unicode to punycode, case folding, full-width characters), exactly as the address bar does.
  */
+import { isAtOrUnder } from './host-tree.ts';
 
 export type HostResult =
   | { ok: true; host: string }
@@ -41,7 +42,7 @@ function classify(host: string): HostResult {
 /** Single-label names and special-use names never belong to a public platform. */
 export function isLocalName(host: string): boolean {
   if (!host.includes('.')) return true;
-  return LOCAL_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
+  return LOCAL_SUFFIXES.some((suffix) => isAtOrUnder(host, suffix));
 }
 
 /** A URL string (any scheme) or a hostname (optionally with port) to a normalised web hostname. */

@@ -20,10 +20,11 @@ const SERVICE_GOAL = 0.8;
 /**
  * What the dataset recognises today (a ratchet): the test fails when a change loses a host it used to recognise,
  * and these floors are raised whenever sourced domains are added. The gap to the goals is hosts nobody has yet
- * found in a source the data policy accepts (Yahoo's 145 national domains only redirect to yahoo.com; Pinterest's,
- * VK's and most of Airbnb's are named only by community domain lists; see docs/data-notes/heldout-domains.md).
+ * found in a source the data policy accepts (136 of Yahoo's national domains only redirect to yahoo.com, and no page
+ * read so far names them; Pinterest's, VK's and most of Airbnb's are named only by community domain lists; see
+ * docs/data-notes/heldout-domains.md and heldout-round13.md).
  */
-const NATIONAL_FLOOR = 334;
+const NATIONAL_FLOOR = 342;
 const SERVICE_FLOOR = 26;
 
 const HttpsUrl = z.string().regex(/^https:\/\/\S+$/);
