@@ -1,6 +1,7 @@
 /** Reads data/ from disk for the Node tools (check, compile, coverage, lookup). The extension never does this. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { duplicateKeys } from '../core/dataset/duplicate-keys.ts';
 import { validateDataset, type Problem, type RawFiles } from '../core/dataset/validate.ts';
 import type { Dataset } from '../core/dataset/schema.ts';
 import type { SourcePolicy } from '../core/dataset/provenance.ts';
@@ -11,7 +12,12 @@ export const DATA_DIR = process.env.RESIDENCY_LENS_DATA ?? join(ROOT, 'data');
 
 function readJson(path: string, problems: Problem[]): unknown {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    const text = readFileSync(path, 'utf8');
+    const json: unknown = JSON.parse(text);
+    for (const { key, line } of duplicateKeys(text)) {
+      problems.push({ file: relative(ROOT, path), field: `line ${line}`, message: `"${key}" appears twice in one object (JSON keeps only the last): remove one` });
+    }
+    return json;
   } catch (error) {
     problems.push({ file: relative(ROOT, path), field: '(file)', message: `not valid JSON: ${(error as Error).message}` });
     return undefined;
