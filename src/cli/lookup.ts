@@ -41,8 +41,10 @@ export function disclosureJson(d: Disclosure, region: Region) {
     operator: d.operator && { name: d.operator.name, country: d.operator.country },
     parent: d.parent && { name: d.parent.name, country: d.parent.country, headquarters: d.parent.headquarters ?? d.parent.country },
     flows: framing.destinations.flatMap(({ destination: dest, verdict }) =>
-      dest.roles.map((r) => ({ country: dest.country, role: r.role, regime: { status: verdict.status, flagged: verdict.flagged }, sources: r.sources.map((s) => s.url) })),
+      dest.roles.map((r) => ({ country: dest.country, role: r.role, ...(r.since && { since: r.since }), regime: { status: verdict.status, flagged: verdict.flagged }, sources: r.sources.map((s) => s.url) })),
     ),
+    earlierFlows: d.earlier.flatMap((dest) => dest.roles.map((r) => ({ country: dest.country, role: r.role, ...(r.since && { since: r.since }), until: r.until, sources: r.sources.map((s) => s.url) }))),
+    flowStatement: d.flowStatement ? { summary: d.flowStatement.summary, sources: d.flowStatement.sources.map((s) => s.url) } : null,
     actions: d.actions.map((a) => ({
       id: a.id,
       authority: a.authorityInfo?.name ?? a.authority,
@@ -70,8 +72,13 @@ function text(d: Disclosure, region: Region, dataset: CompiledDataset): string {
   if (d.operator) lines.push(`  Operator for the EEA: ${d.operator.name}, ${names.of(d.operator.country)}`);
   if (d.parent) lines.push(`  Parent: ${d.parent.name}, ${names.of(d.parent.headquarters ?? d.parent.country)}`);
   lines.push('  Where data goes:');
+  if (d.flowStatement) lines.push(`    ${d.flowStatement.summary}`);
   for (const { destination: dest, label } of framing.destinations) {
     lines.push(`    ${names.of(dest.country)} (${dest.country}): ${dest.roles.map((r) => r.role).join(', ')}${label ? `; ${label}` : ''}`);
+  }
+  if (d.earlier.length > 0) lines.push(`  ${t('earlierFlows')}:`);
+  for (const dest of d.earlier) {
+    lines.push(`    ${names.of(dest.country)} (${dest.country}): ${dest.roles.map((r) => `${r.role} until ${r.until}`).join(', ')}`);
   }
   for (const rule of regime?.rules ?? []) lines.push(`  ${rule.provision}: ${rule.summary}`);
   lines.push(`  What you can do: ${framing.rights}`);

@@ -3,7 +3,7 @@
  * tests and screenshots render it from fixtures; only main.tsx talks to the browser.
  */
 import type { Source } from '../core/dataset/schema.ts';
-import type { DisclosedAction, Disclosure } from '../core/disclosure/build-disclosure.ts';
+import type { Destination, DisclosedAction, Disclosure } from '../core/disclosure/build-disclosure.ts';
 import { countsLine } from '../core/disclosure/counts.ts';
 import { convert } from '../core/disclosure/exchange.ts';
 import { frame, type Framing, type VerdictStatus } from '../core/disclosure/framing.ts';
@@ -132,13 +132,17 @@ function SourceLinks({ sources, t }: { sources: Source[]; t: Translate }) {
   );
 }
 
-/** The first quoted source's own words for the key figure, with its link: a reader checks a figure in one click. */
-function SourceQuote({ sources, t }: { sources: Source[]; t: Translate }) {
+/**
+ * The first quoted source's own words for the key figure, with its link: a reader checks a figure in one click.
+ * An action's primary source is the deciding authority's; a flow's may be the company's own policy, so flows name
+ * the publisher whatever it is.
+ */
+function SourceQuote({ sources, t, authority = false }: { sources: Source[]; t: Translate; authority?: boolean }) {
   const source = sources.find((s) => s.quote);
   if (!source?.quote) return null;
   return (
     <figure class="quote">
-      <figcaption>{source.primary ? t('quoteIntroAuthority') : t('quoteIntroSource', [source.publisher])}</figcaption>
+      <figcaption>{authority && source.primary ? t('quoteIntroAuthority') : t('quoteIntroSource', [source.publisher])}</figcaption>
       <blockquote cite={source.url} lang={source.lang ?? 'en'}>
         {source.quote}
       </blockquote>
@@ -249,6 +253,57 @@ const TAG_CLASS: Record<VerdictStatus, string> = {
   unframed: '',
 };
 
+/** What happens to the data in one country, each with its dates, the source's own words and the sources. */
+function Roles({ roles, t, f }: { roles: Destination['roles']; t: Translate; f: Formatters }) {
+  return (
+    <ul class="roles">
+      {roles.map((role, i) => (
+        <li key={i}>
+          <strong>{t(key('role', role.role))}</strong>
+          {role.programme ? ` (${role.programme})` : ''}
+          {role.since ? ` ${t('since', [f.date(role.since)])}` : ''}
+          {role.until ? ` ${t('until', [f.date(role.until)])}` : ''}
+          {role.detail ? <span> {role.detail}</span> : null}
+          <SourceQuote sources={role.sources} t={t} />
+          <SourceLinks sources={role.sources} t={t} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Where data went, or was reached from, until a date a source gives: history, apart from where it goes now. */
+function Earlier({ d, t, f }: { d: Disclosure; t: Translate; f: Formatters }) {
+  if (d.earlier.length === 0) return null;
+  return (
+    <>
+      <h3>{t('earlierFlows')}</h3>
+      <ul class="list">
+        {d.earlier.map((dest) => (
+          <li key={dest.country} class="destination">
+            <div class="row">
+              <span class="country">{f.country(dest.country)}</span>
+            </div>
+            <Roles roles={dest.roles} t={t} f={f} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** When no source names a country: what the operator does say, in its words, so the gap is explained. */
+function FlowStatement({ d, t }: { d: Disclosure; t: Translate }) {
+  if (!d.flowStatement) return null;
+  return (
+    <div class="flow-statement">
+      <p>{d.flowStatement.summary}</p>
+      <SourceQuote sources={d.flowStatement.sources} t={t} />
+      <SourceLinks sources={d.flowStatement.sources} t={t} />
+    </div>
+  );
+}
+
 function DestinationItem({ item, t, f }: { item: Framing['destinations'][number]; t: Translate; f: Formatters }) {
   const { destination: dest, verdict, label } = item;
   const entry = verdict.entry;
@@ -266,17 +321,7 @@ function DestinationItem({ item, t, f }: { item: Framing['destinations'][number]
         </p>
       ) : null}
       {entry && entry.sources.length > 0 ? <SourceLinks sources={entry.sources} t={t} /> : null}
-      <ul class="roles">
-        {dest.roles.map((role, i) => (
-          <li key={i}>
-            <strong>{t(key('role', role.role))}</strong>
-            {role.programme ? ` (${role.programme})` : ''}
-            {role.since ? ` ${t('since', [f.date(role.since)])}` : ''}
-            {role.detail ? <span> {role.detail}</span> : null}
-            <SourceLinks sources={role.sources} t={t} />
-          </li>
-        ))}
-      </ul>
+      <Roles roles={dest.roles} t={t} f={f} />
       {dest.laws.length > 0 ? (
         <div class="laws">
           <h3>{t('lawsThere', [f.country(dest.country)])}</h3>
@@ -322,7 +367,7 @@ function ActionItem({ action, ctx, t, f }: { action: DisclosedAction; ctx: Popup
       {action.status.note ? <p class="muted">{action.status.note}</p> : null}
       <StatusChecked status={action.status} t={t} f={f} />
       {action.legalBasis.length > 0 ? <p class="muted">{t('legalBasis', [action.legalBasis.join('; ')])}</p> : null}
-      <SourceQuote sources={action.sources} t={t} />
+      <SourceQuote sources={action.sources} t={t} authority />
       <SourceLinks sources={action.sources} t={t} />
     </li>
   );
@@ -423,13 +468,17 @@ function PlatformView({ d, ctx, tp, t, f, actions, later }: { d: Disclosure; ctx
         id="destinations"
         later={later}
         title={d.destinations.length > 0 ? t('whereDataGoesCount', [f.number(d.destinations.length)]) : t('whereDataGoes')}
-        {...(d.destinations.length === 0 && d.transferMechanisms.length === 0 && { empty: t('whereDataGoesNone') })}
+        {...(d.destinations.length === 0 && d.transferMechanisms.length === 0 && d.earlier.length === 0 && !d.flowStatement && { empty: t('whereDataGoesNone') })}
       >
-        <ul class="list">
-          {framing.destinations.map((item) => (
-            <DestinationItem key={item.destination.country} item={item} t={t} f={f} />
-          ))}
-        </ul>
+        <FlowStatement d={d} t={t} />
+        {framing.destinations.length > 0 ? (
+          <ul class="list">
+            {framing.destinations.map((item) => (
+              <DestinationItem key={item.destination.country} item={item} t={t} f={f} />
+            ))}
+          </ul>
+        ) : null}
+        <Earlier d={d} t={t} f={f} />
         <RegimeRules ctx={ctx} t={t} f={f} />
         {d.transferMechanisms.length > 0 ? (
           <>

@@ -39,6 +39,13 @@ export type Disclosure = {
   destinations: Destination[];
   /** Where the responsible companies sit: not where data is, but whose law applies to them. */
   seats: Destination[];
+  /**
+   * Flows and seats a source says ended (`until`): LINE's remote access from China until March 2021. Shown apart,
+   * as history; never in the headline, the badge or the flags, which say where data goes now.
+   */
+  earlier: Destination[];
+  /** What the operator says about where data goes when no source names a country (its words in the sources). */
+  flowStatement?: CompiledPlatform['flowStatement'];
   transferMechanisms: CompiledPlatform['transferMechanisms'];
   actions: DisclosedAction[];
   positions: CompiledPlatform['positions'];
@@ -93,8 +100,11 @@ function roleRank(destination: Destination): number {
   return Math.min(...destination.roles.map((r) => DATA_ROLES.indexOf(r.role)).filter((i) => i >= 0));
 }
 
+/** A flow whose end a source dates: `until` is always a past end (see the schema). */
+const ended = (flow: { until?: string }) => flow.until !== undefined;
+
 export function buildDisclosure(dataset: DisclosureSource, platform: CompiledPlatform): Disclosure {
-  const dataFlows = platform.flows.filter((flow) => DATA_ROLES.includes(flow.role));
+  const dataFlows = platform.flows.filter((flow) => DATA_ROLES.includes(flow.role) && !ended(flow));
   // Stable sort: storage countries first, then remote access, then processing; file order within each.
   const destinations = groupByCountry(dataFlows, dataset).sort((a, b) => roleRank(a) - roleRank(b));
 
@@ -108,7 +118,7 @@ export function buildDisclosure(dataset: DisclosureSource, platform: CompiledPla
       sources: platform.parent.sources,
     });
   }
-  for (const flow of platform.flows) if (!DATA_ROLES.includes(flow.role)) seatEntries.push(flow);
+  for (const flow of platform.flows) if (!DATA_ROLES.includes(flow.role) && !ended(flow)) seatEntries.push(flow);
 
   const actions: DisclosedAction[] = [];
   for (const owner of dataset.platforms) {
@@ -133,6 +143,8 @@ export function buildDisclosure(dataset: DisclosureSource, platform: CompiledPla
     ...(platform.privacyContact && { privacyContact: platform.privacyContact }),
     destinations,
     seats: groupByCountry(seatEntries, dataset),
+    earlier: groupByCountry(platform.flows.filter(ended), dataset),
+    ...(platform.flowStatement && { flowStatement: platform.flowStatement }),
     transferMechanisms: platform.transferMechanisms,
     actions,
     positions: platform.positions,

@@ -95,7 +95,7 @@ export function flowSentence(d: Disclosure, t: Translate, f: Pick<Formatters, 'c
   const stored = d.destinations.filter((x) => !accessed.includes(x) && x.roles.some((r) => r.role === 'storage'));
   const processed = d.destinations.filter((x) => !accessed.includes(x) && !stored.includes(x));
   const key = `headline${stored.length > 0 ? 'S' : ''}${accessed.length > 0 ? 'A' : ''}${processed.length > 0 ? 'P' : ''}`;
-  if (key === 'headline') return t('headlineNoFlows', [d.platform.name]);
+  if (key === 'headline') return t(d.flowStatement ? 'headlineStatement' : 'headlineNoFlows', [d.platform.name]);
   const args = [d.platform.name];
   if (stored.length > 0) args.push(names(stored));
   if (accessed.length > 0) args.push(names(accessed));

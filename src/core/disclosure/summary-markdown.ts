@@ -5,9 +5,9 @@
  * legal frame is the user's regime, through the same `frame` as the popup.
  */
 import type { CompiledRegime } from '../dataset/compile.ts';
-import type { Authority } from '../dataset/schema.ts';
+import type { Authority, Source } from '../dataset/schema.ts';
 import type { Region } from '../settings/settings.ts';
-import type { Disclosure } from './build-disclosure.ts';
+import type { Destination, Disclosure } from './build-disclosure.ts';
 import { countsLine, type CountsContext } from './counts.ts';
 import { frame } from './framing.ts';
 import type { Formatters } from '../format.ts';
@@ -18,6 +18,12 @@ export type MarkdownContext = CountsContext & { region: Region; regime?: Compile
 
 const link = (s: { url: string; publisher: string }) => `[${s.publisher.replace(/[[\]]/g, '')}](${s.url})`;
 
+/** The first quoted source's own words, as a quotation under the line it supports. */
+function quoteLine(lines: string[], sources: readonly Source[]): void {
+  const quoted = sources.find((s) => s.quote);
+  if (quoted?.quote) lines.push(`  > ${quoted.quote.replace(/\s+/g, ' ')} (${link(quoted)})`);
+}
+
 export function disclosureMarkdown(d: Disclosure, ctx: MarkdownContext, t: Translate, f: Format): string {
   const framing = frame(d, ctx.region, t, f);
   const lines: string[] = [`# ${d.platform.name}`, '', framing.headline, '', countsLine(d, ctx, t, f), ''];
@@ -27,11 +33,18 @@ export function disclosureMarkdown(d: Disclosure, ctx: MarkdownContext, t: Trans
   if (d.privacyContact) lines.push(`- ${t('privacyContact')}: ${d.privacyContact.email ?? d.privacyContact.url ?? ''} (${d.privacyContact.sources.map(link).join(', ')})`);
   const rules = ctx.regime?.frame === 'none' ? [] : (ctx.regime?.rules ?? []);
   // The regime's rules and list are about destinations: with none to apply them to, the section is empty.
-  if (d.destinations.length > 0 || d.transferMechanisms.length > 0) lines.push('', `## ${t('whereDataGoes')}`, '');
+  if (d.destinations.length > 0 || d.transferMechanisms.length > 0 || d.earlier.length > 0 || d.flowStatement) lines.push('', `## ${t('whereDataGoes')}`, '');
+  if (d.flowStatement) {
+    lines.push(`- ${d.flowStatement.summary} (${d.flowStatement.sources.map(link).join(', ')})`);
+    quoteLine(lines, d.flowStatement.sources);
+  }
+  const roleLine = (country: string, role: Destination['roles'][number]) => {
+    const dates = `${role.since ? ` ${t('since', [f.date(role.since)])}` : ''}${role.until ? ` ${t('until', [f.date(role.until)])}` : ''}`;
+    lines.push(`- ${f.country(country)}: ${t(`role_${role.role.replaceAll('-', '_')}`)}${dates}${role.detail ? `. ${role.detail}` : ''} (${role.sources.map(link).join(', ')})`);
+    quoteLine(lines, role.sources);
+  };
   for (const { destination: dest, verdict, label } of framing.destinations) {
-    for (const role of dest.roles) {
-      lines.push(`- ${f.country(dest.country)}: ${t(`role_${role.role.replaceAll('-', '_')}`)}${role.detail ? `. ${role.detail}` : ''} (${role.sources.map(link).join(', ')})`);
-    }
+    for (const role of dest.roles) roleLine(dest.country, role);
     if (label) {
       const entry = verdict.entry;
       const sources = entry && entry.sources.length > 0 ? ` (${entry.sources.map(link).join(', ')})` : '';
@@ -42,6 +55,8 @@ export function disclosureMarkdown(d: Disclosure, ctx: MarkdownContext, t: Trans
     lines.push(`- ${rule.provision}: ${rule.summary} (${rule.sources.map(link).join(', ')})`);
   }
   if (ctx.regime?.list && d.destinations.length > 0) lines.push(`- ${ctx.regime.list.name} (${ctx.regime.list.sources.map(link).join(', ')})`);
+  if (d.earlier.length > 0) lines.push('', `### ${t('earlierFlows')}`, '');
+  for (const dest of d.earlier) for (const role of dest.roles) roleLine(dest.country, role);
   for (const m of d.transferMechanisms) {
     lines.push(`- ${t(`mechanism_${m.mechanism.replaceAll('-', '_')}`)}${m.detail ? `: ${m.detail}` : ''} (${m.sources.map(link).join(', ')})`);
   }
@@ -51,8 +66,7 @@ export function disclosureMarkdown(d: Disclosure, ctx: MarkdownContext, t: Trans
     const date = a.dateIsAnnouncement ? t('dateAnnounced', [f.date(a.date)]) : f.date(a.date);
     const checked = a.status.checked ? ` ${t('statusChecked', [f.date(a.status.checked)])}${a.status.source ? ` ${link(a.status.source)}` : ''}` : ` ${t('statusNeverChecked')}`;
     lines.push(`- ${date}, ${a.authorityInfo?.name ?? a.authority}: ${t(`type_${a.type.replaceAll('-', '_')}`)}${amount} (${t(`status_${a.status.value.replaceAll('-', '_')}`)}).${checked} ${a.summary} ${a.sources.map(link).join(', ')}`);
-    const quoted = a.sources.find((s) => s.quote);
-    if (quoted?.quote) lines.push(`  > ${quoted.quote.replace(/\s+/g, ' ')} (${link(quoted)})`);
+    quoteLine(lines, a.sources);
   }
   if (d.positions.length > 0) {
     lines.push('', `## ${t('statedPosition')}`, '');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildDisclosure } from '../../../src/core/disclosure/build-disclosure.ts';
 import { platformBadge } from '../../../src/core/dataset/split.ts';
+import { flowSentence } from '../../../src/core/disclosure/framing.ts';
+import { createFormatters } from '../../../src/core/format.ts';
 import { compileFixture, platform, TIKTOK_LIKE } from '../fixtures.ts';
 
 describe('buildDisclosure', () => {
@@ -54,5 +56,41 @@ describe('buildDisclosure', () => {
     expect(badge.flagged.eu).toEqual(['CN']);
     expect(badge.flagged.us).toEqual(['CN']);
     expect(badge.flagged.other).toEqual([]);
+  });
+
+  it('keeps flows a source says ended out of where data goes, the badge and the flags, and lists them as earlier', () => {
+    const line = platform('line', [['line.me', 'main']], {
+      name: 'LINE',
+      flows: [
+        { country: 'JP', role: 'storage', sources: [{ url: 'https://line.me/policy', publisher: 'LINE', primary: true }] },
+        { country: 'CN', role: 'remote-access', until: '2021-03', sources: [{ url: 'https://news.example/line', publisher: 'News', primary: false }] },
+        { country: 'KR', role: 'parent-seat', until: '2021-03', sources: [{ url: 'https://news.example/line', publisher: 'News', primary: false }] },
+      ],
+    });
+    const lineData = compileFixture([line]);
+    const compiled = lineData.platforms[0]!;
+    const disclosure = buildDisclosure(lineData, compiled);
+    expect(disclosure.destinations.map((x) => x.country)).toEqual(['JP']);
+    expect(disclosure.seats).toEqual([]);
+    expect(disclosure.earlier.map((x) => [x.country, x.roles.map((r) => `${r.role} until ${r.until}`).join()])).toEqual([
+      ['CN', 'remote-access until 2021-03'],
+      ['KR', 'parent-seat until 2021-03'],
+    ]);
+    const badge = platformBadge(lineData, compiled);
+    expect(badge.countries).toEqual(['JP']);
+    expect(badge.flagged.eu).not.toContain('CN');
+    expect(badge.flagged.us).not.toContain('CN');
+  });
+
+  it('says, when no source names a country, that none does and carries what the operator says', () => {
+    const statement = { summary: 'Its policy names no country.', sources: [{ url: 'https://tumblr.com/privacy', publisher: 'Tumblr', quote: 'We store it.', primary: true }] };
+    const tumblr = platform('tumblr', [['tumblr.com', 'main']], { name: 'Tumblr', flowStatement: statement });
+    const data = compileFixture([tumblr]);
+    const disclosure = buildDisclosure(data, data.platforms[0]!);
+    expect(disclosure.flowStatement).toEqual(statement);
+    const t = (key: string, subs: string[] = []) => `${key}(${subs.join('|')})`;
+    expect(flowSentence(disclosure, t, createFormatters('en'))).toBe('headlineStatement(Tumblr)');
+    const { flowStatement: _, ...without } = disclosure;
+    expect(flowSentence(without, t, createFormatters('en'))).toBe('headlineNoFlows(Tumblr)');
   });
 });

@@ -389,6 +389,44 @@ describe('Popup: counts, empty sections, other sites, summary, legend', () => {
   });
 });
 
+describe('Popup: how flows are told', () => {
+  const open = (container: Element, id: string) => {
+    const details = container.querySelector(`summary#${id}`)!.parentElement as HTMLDetailsElement;
+    fireEvent.click(container.querySelector(`summary#${id}`)!);
+    details.open = true;
+    return details;
+  };
+
+  it('gives a flow its dates and its source\'s own words, and shows a flow that ended apart, never in the headline', () => {
+    const line = {
+      ...TIKTOK_LIKE,
+      flows: [
+        { country: 'IE', role: 'storage' as const, since: '2023-09', sources: [{ ...source('https://example.org/clover'), publisher: 'TikTok', quote: 'European data is stored in Ireland.' }] },
+        { country: 'CN', role: 'remote-access' as const, until: '2021-03', sources: [source('https://example.org/ended', false)] },
+      ],
+    };
+    const { container } = renderPopup(compileFixture([line]), 'https://www.tiktok.com/');
+    expect(container.querySelector('.headline')?.textContent).not.toContain('China');
+    const section = open(container, 'destinations');
+    const text = section.textContent ?? '';
+    expect(text).toContain('since September 2023');
+    expect(within(section).getByText('European data is stored in Ireland.').tagName).toBe('BLOCKQUOTE');
+    expect(text).toContain('In the words of TikTok:');
+    expect(within(section).getByRole('heading', { name: t('earlierFlows') })).toBeTruthy();
+    expect(text).toMatch(/China.*until March 2021/s);
+  });
+
+  it('when no source names a country: says so in the headline and shows what the operator says, with its words', () => {
+    const statement = { summary: 'Its policy names no country.', sources: [{ ...source('https://example.org/policy'), publisher: 'Tumblr', quote: 'You consent to the transfer of your information.' }] };
+    const tumblr = { ...TIKTOK_LIKE, flows: [], flowStatement: statement };
+    const { container } = renderPopup(compileFixture([tumblr]), 'https://www.tiktok.com/');
+    expect(container.querySelector('.headline')?.textContent).toBe(t('headlineStatement', ['TikTok']));
+    const section = open(container, 'destinations');
+    expect(section.textContent).toContain('Its policy names no country.');
+    expect(within(section).getByText('You consent to the transfer of your information.').tagName).toBe('BLOCKQUOTE');
+  });
+});
+
 describe('Popup: what the first paint holds (issue #12, goal 2)', () => {
   afterEach(() => cleanup());
   const dataset = compileFixture();
