@@ -93,7 +93,7 @@ describe('Chromium: server location over IPv6', () => {
     const popup = await openPopup(tabId);
     // Loopback is in no country: once the table is read, the line kept for the country says it could not be told,
     // in the room kept for it (no layout shift).
-    const unknown = 'Where the server that answered for this page is could not be told from its IP address.';
+    const unknown = 'The IP address of the server that answered for this page does not show which country it is in.';
     await within(30_000, 'server line', popup.locator('header .server', { hasText: unknown }).waitFor({ timeout: 30_000 }));
     expect(workerFetches.filter((url) => url === table)).toEqual([table]);
     await popup.waitForTimeout(300);
