@@ -27,9 +27,10 @@ function platformWhere(test: (d: Disclosure) => boolean): { id: string; name: st
 }
 const ONE_ACTION = platformWhere((d) => d.counts.actions === 1);
 const ONE_FINE = platformWhere((d) => d.counts.fines === 1);
-const NO_FLOWS = platformWhere((d) => d.destinations.length === 0 && d.transferMechanisms.length === 0);
+const NO_FLOWS = platformWhere((d) => d.destinations.length === 0 && d.transferMechanisms.length === 0 && d.earlier.length === 0 && !d.flowStatement);
 const NO_ACTIONS = platformWhere((d) => d.actions.length === 0);
-const EXTRA_DOMAINS = [ONE_ACTION, ONE_FINE, NO_FLOWS, NO_ACTIONS].flatMap((p) => (p ? [p.domain] : []));
+const STATEMENT_ONLY = platformWhere((d) => d.destinations.length === 0 && d.flowStatement !== undefined && d.flowStatement.sources.some((s) => s.quote));
+const EXTRA_DOMAINS = [ONE_ACTION, ONE_FINE, NO_FLOWS, NO_ACTIONS, STATEMENT_ONLY].flatMap((p) => (p ? [p.domain] : []));
 const HOSTS = ['*.tiktok.com', 'tiktok.com', 'news.example-news.com', ...EXTRA_DOMAINS];
 
 let server: TestServer;
@@ -198,6 +199,18 @@ describe('Chromium: the popup', () => {
     expect(markdown).toContain('## What you can do');
     expect(markdown).not.toMatch(/^## .*\n\n(##|$)/m);
     if (NO_FLOWS) expect(markdown).not.toContain('## Where your data may go');
+    await popup.close();
+  });
+
+  it('where no source names a country: the headline says so and the section shows what the operator says, in its words', async () => {
+    expect(STATEMENT_ONLY, 'a platform with only a flow statement in data/').toBeDefined();
+    const disclosure = buildDisclosure(dataset, dataset.platforms.find((p) => p.id === STATEMENT_ONLY!.id)!);
+    const popup = await openPopupFor(ext, `https://${STATEMENT_ONLY!.domain}/`);
+    expect(await popup.locator('.headline').innerText()).toContain('No source checked for the dataset names a country');
+    await popup.locator('summary', { hasText: 'Where your data may go' }).click();
+    const section = popup.locator('.flow-statement');
+    await expect.poll(() => section.innerText()).toContain(disclosure.flowStatement!.summary);
+    expect(await section.locator('blockquote').innerText()).toBe(disclosure.flowStatement!.sources.find((s) => s.quote)!.quote);
     await popup.close();
   });
 
