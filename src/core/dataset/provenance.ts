@@ -20,7 +20,7 @@ export const DECISION_TYPES: ReadonlySet<Action['type']> = new Set(['fine', 'ord
 const DATA_ROLES = new Set(['storage', 'remote-access', 'processing']);
 
 /** Query parameters that track the reader or change the page's form, never part of a citation. */
-const TRACKING_PARAM = /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|smid|cmpid|ito|os|ref|ref_src|src|at_medium|at_campaign|outputtype|amp|share|sh|s_cid|__twitter_impression|guccounter|guce_referrer|guce_referrer_sig)$/i;
+const TRACKING_PARAM = /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|smid|cmpid|ito|os|ref|ref_|ref_src|ref_topic|src|trk|trkinfo|at_medium|at_campaign|outputtype|amp|share|sh|s_cid|__twitter_impression|guccounter|guce_referrer|guce_referrer_sig|print|showbutton|nobutton|keyword|highlight|redirect|qid)$/i;
 /** Hosts that only work inside one institution, or are a site's development or preview copy. */
 const PROXY_OR_DEV_HOST = /(^|\.)(ezproxy|proxy\.[a-z]+\.edu|dev|develop|development|staging|stage|preview|beta|test|sandbox|localhost)(\.|$)|ezproxy|-dev\.|\.dev\d*\.|digital-stage\./i;
 
@@ -48,6 +48,8 @@ export function linkProblem(url: string, policy: SourcePolicy): string | undefin
     if (TRACKING_PARAM.test(key)) return `remove the tracking or display parameter "${key}" from the link`;
   }
   if (/[?&](diff|oldid)=/.test(parsed.search)) return 'a wiki diff or old revision: cite the page itself';
+  // A session id in the path (Java servlets: curia.europa.eu) belongs to one visit, not to the document.
+  if (/;jsessionid=/i.test(parsed.pathname)) return 'remove the session id (";jsessionid=...") from the link';
   for (const [excluded, why] of Object.entries(policy.excludedDomains)) {
     if (isAtOrUnder(host, excluded)) return `${excluded} is never cited (${why}): find the authority's or a reputable publisher's page`;
   }

@@ -76,6 +76,11 @@ describe('provenance rules', () => {
     expect(linkProblem('https://news.example.org/a?os=ios', POLICY)).toMatch(/"os"/);
     expect(linkProblem('https://news.example.org/a?outputType=amp', POLICY)).toMatch(/outputType/);
     expect(linkProblem('https://en.wikipedia.org/w/index.php?title=X&diff=1', POLICY)).toMatch(/wiki diff/);
+    expect(linkProblem('https://www.linkedin.com/help/answer/1?trk=footer&lang=en', POLICY)).toMatch(/"trk"/);
+    expect(linkProblem('https://uitspraken.example.nl/doc?id=ECLI:1&showbutton=true', POLICY)).toMatch(/"showbutton"/);
+    expect(linkProblem('https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32002D0002&qid=141', POLICY)).toMatch(/"qid"/);
+    expect(linkProblem('https://curia.europa.eu/juris/document/document.jsf;jsessionid=9FA2?docid=273175', POLICY)).toMatch(/session id/);
+    expect(linkProblem('https://curia.europa.eu/juris/document/document.jsf?docid=273175&doclang=EN', POLICY)).toBeUndefined();
     expect(linkProblem('https://www.farm.example/story', POLICY)).toMatch(/never cited \(content farm\)/);
     expect(linkProblem('https://news.example.org:8443/a', POLICY)).toMatch(/port/);
     // A single excluded host leaves the rest of its domain citable.
