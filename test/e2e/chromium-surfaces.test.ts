@@ -1,7 +1,9 @@
 /**
  * What a person sees, driven in Debian's Chromium with the built extension (issue 9, points 4 and 6): one language
  * per surface with a browser language the extension has no messages for; the popup on a site it does not watch;
- * plurals; empty sections; the diagram's legend; no horizontal scrollbar in a narrow or zoomed popup; the in-page
+ * plurals; empty sections; a platform whose sources name no country (the operator's statement) and one with a
+ * flow that ended (listed as earlier, never in the headline), both passing axe; the diagram's legend; no horizontal
+ * scrollbar in a narrow or zoomed popup, long quotes included; the in-page
  * badge on a right-to-left page, in a small window over a fixed footer, with its card open in a 400x300 window,
  * and with a transformed <body>; keyboard focus after dismissing the badge and after "Show again"; and "Clear
  * history" asking before it deletes.
@@ -12,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledDataset } from '../../src/core/dataset/compile.ts';
 import { buildDisclosure, type Disclosure } from '../../src/core/disclosure/build-disclosure.ts';
+import { axeViolations } from './support/axe.ts';
 import { area, badgeParts, overlap } from './support/badge-geometry.ts';
 import { launchChromium, tabIdOf, toolbarBadge, waitForBadge, type ExtensionBrowser } from './support/chromium.ts';
 import { startHttpsServer, type TestServer } from './support/https-server.ts';
@@ -30,7 +33,9 @@ const ONE_FINE = platformWhere((d) => d.counts.fines === 1);
 const NO_FLOWS = platformWhere((d) => d.destinations.length === 0 && d.transferMechanisms.length === 0 && d.earlier.length === 0 && !d.flowStatement);
 const NO_ACTIONS = platformWhere((d) => d.actions.length === 0);
 const STATEMENT_ONLY = platformWhere((d) => d.destinations.length === 0 && d.flowStatement !== undefined && d.flowStatement.sources.some((s) => s.quote));
-const EXTRA_DOMAINS = [ONE_ACTION, ONE_FINE, NO_FLOWS, NO_ACTIONS, STATEMENT_ONLY].flatMap((p) => (p ? [p.domain] : []));
+/** A platform with a flow that ended (`until`) in a country it no longer sends data to (LINE and China). */
+const ENDED = platformWhere((d) => d.earlier.some((e) => !d.destinations.some((x) => x.country === e.country) && e.roles.some((r) => r.role === 'remote-access' || r.role === 'storage')));
+const EXTRA_DOMAINS = [ONE_ACTION, ONE_FINE, NO_FLOWS, NO_ACTIONS, STATEMENT_ONLY, ENDED].flatMap((p) => (p ? [p.domain] : []));
 const HOSTS = ['*.tiktok.com', 'tiktok.com', 'news.example-news.com', ...EXTRA_DOMAINS];
 
 let server: TestServer;
@@ -211,6 +216,23 @@ describe('Chromium: the popup', () => {
     const section = popup.locator('.flow-statement');
     await expect.poll(() => section.innerText()).toContain(disclosure.flowStatement!.summary);
     expect(await section.locator('blockquote').innerText()).toBe(disclosure.flowStatement!.sources.find((s) => s.quote)!.quote);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.close();
+  });
+
+  it('keeps a flow that ended out of the headline and the diagram, and lists it under Earlier with its end date', async () => {
+    expect(ENDED, 'a platform with an ended flow in data/').toBeDefined();
+    const disclosure = buildDisclosure(dataset, dataset.platforms.find((p) => p.id === ENDED!.id)!);
+    const gone = disclosure.earlier.find((e) => !disclosure.destinations.some((x) => x.country === e.country))!;
+    const name = new Intl.DisplayNames(['en'], { type: 'region' }).of(gone.country)!;
+    const popup = await openPopupFor(ext, `https://${ENDED!.domain}/`);
+    expect(await popup.locator('.headline').innerText()).not.toContain(name);
+    expect(await popup.locator('.diagram svg[role="img"]').getAttribute('aria-label')).not.toContain(name);
+    await popup.locator('summary', { hasText: 'Where your data may go' }).click();
+    await popup.getByRole('heading', { name: 'Earlier (ended, as its sources date it)' }).waitFor();
+    const item = popup.locator('li.destination', { hasText: name }).last();
+    expect(await item.innerText()).toMatch(/until /);
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
   });
 
@@ -248,7 +270,8 @@ describe('Chromium: the popup', () => {
 
   it('has no horizontal scrollbar at 320 px, nor at 200% zoom (400x300 CSS pixels), every section open', async () => {
     for (const viewport of [{ width: 320, height: 600 }, { width: 400, height: 300 }, { width: 400, height: 600 }]) {
-      for (const url of ['https://www.tiktok.com/', 'https://news.example-news.com/']) {
+      const quoted = [STATEMENT_ONLY, ENDED].flatMap((p) => (p ? [`https://${p.domain}/`] : []));
+      for (const url of ['https://www.tiktok.com/', 'https://news.example-news.com/', ...quoted]) {
         const popup = await openPopupFor(ext, url, viewport);
         await popup.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
         const size = await popup.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, scrolls: document.documentElement.scrollHeight > innerHeight }));
