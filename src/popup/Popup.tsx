@@ -6,6 +6,7 @@ import type { Source } from '../core/dataset/schema.ts';
 import type { Destination, DisclosedAction, Disclosure } from '../core/disclosure/build-disclosure.ts';
 import { countsLine } from '../core/disclosure/counts.ts';
 import { convert } from '../core/disclosure/exchange.ts';
+import { flowDates, quotedSource } from '../core/disclosure/flow-words.ts';
 import { frame, type Framing, type VerdictStatus } from '../core/disclosure/framing.ts';
 import { headline } from '../core/disclosure/headline.ts';
 import { counted } from '../core/i18n/plural.ts';
@@ -138,8 +139,8 @@ function SourceLinks({ sources, t }: { sources: Source[]; t: Translate }) {
  * the publisher whatever it is.
  */
 function SourceQuote({ sources, t, authority = false }: { sources: Source[]; t: Translate; authority?: boolean }) {
-  const source = sources.find((s) => s.quote);
-  if (!source?.quote) return null;
+  const source = quotedSource(sources);
+  if (!source) return null;
   return (
     <figure class="quote">
       <figcaption>{authority && source.primary ? t('quoteIntroAuthority') : t('quoteIntroSource', [source.publisher])}</figcaption>
@@ -261,8 +262,7 @@ function Roles({ roles, t, f }: { roles: Destination['roles']; t: Translate; f: 
         <li key={i}>
           <strong>{t(key('role', role.role))}</strong>
           {role.programme ? ` (${role.programme})` : ''}
-          {role.since ? ` ${t('since', [f.date(role.since)])}` : ''}
-          {role.until ? ` ${t('until', [f.date(role.until)])}` : ''}
+          {flowDates(role, t, f)}
           {role.detail ? <span> {role.detail}</span> : null}
           <SourceQuote sources={role.sources} t={t} />
           <SourceLinks sources={role.sources} t={t} />

@@ -9,6 +9,7 @@ import type { Authority, Source } from '../dataset/schema.ts';
 import type { Region } from '../settings/settings.ts';
 import type { Destination, Disclosure } from './build-disclosure.ts';
 import { countsLine, type CountsContext } from './counts.ts';
+import { flowDates, quotedSource } from './flow-words.ts';
 import { frame } from './framing.ts';
 import type { Formatters } from '../format.ts';
 
@@ -20,8 +21,8 @@ const link = (s: { url: string; publisher: string }) => `[${s.publisher.replace(
 
 /** The first quoted source's own words, as a quotation under the line it supports. */
 function quoteLine(lines: string[], sources: readonly Source[]): void {
-  const quoted = sources.find((s) => s.quote);
-  if (quoted?.quote) lines.push(`  > ${quoted.quote.replace(/\s+/g, ' ')} (${link(quoted)})`);
+  const quoted = quotedSource(sources);
+  if (quoted) lines.push(`  > ${quoted.quote.replace(/\s+/g, ' ')} (${link(quoted)})`);
 }
 
 export function disclosureMarkdown(d: Disclosure, ctx: MarkdownContext, t: Translate, f: Format): string {
@@ -39,8 +40,7 @@ export function disclosureMarkdown(d: Disclosure, ctx: MarkdownContext, t: Trans
     quoteLine(lines, d.flowStatement.sources);
   }
   const roleLine = (country: string, role: Destination['roles'][number]) => {
-    const dates = `${role.since ? ` ${t('since', [f.date(role.since)])}` : ''}${role.until ? ` ${t('until', [f.date(role.until)])}` : ''}`;
-    lines.push(`- ${f.country(country)}: ${t(`role_${role.role.replaceAll('-', '_')}`)}${dates}${role.detail ? `. ${role.detail}` : ''} (${role.sources.map(link).join(', ')})`);
+    lines.push(`- ${f.country(country)}: ${t(`role_${role.role.replaceAll('-', '_')}`)}${flowDates(role, t, f)}${role.detail ? `. ${role.detail}` : ''} (${role.sources.map(link).join(', ')})`);
     quoteLine(lines, role.sources);
   };
   for (const { destination: dest, verdict, label } of framing.destinations) {
