@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonSchemaFiles } from '../../../src/core/dataset/json-schemas.ts';
 import { createPlatformLookup } from '../../../src/core/lookup.ts';
 import { contentScriptMatches, pageDomains } from '../../../src/core/manifest/match-patterns.ts';
+import { isAtOrUnder } from '../../../src/core/match/host-tree.ts';
 import { DATA_DIR, loadDataset } from '../../../src/cli/read-data.ts';
 import { realDataset } from '../helpers.ts';
 import { verdictFor } from '../../../src/core/disclosure/framing.ts';
@@ -58,7 +59,7 @@ describe('data/', () => {
   it('runs the content script on every page domain of every platform, and nowhere else', () => {
     const matches = contentScriptMatches(dataset);
     // `*://*.host/*` matches the host itself and every host under it (Chromium's and Firefox's match patterns).
-    const covers = (pattern: string, host: string) => host === pattern.slice('*://*.'.length, -2) || host.endsWith(`.${pattern.slice('*://*.'.length, -2)}`);
+    const covers = (pattern: string, host: string) => isAtOrUnder(host, pattern.slice('*://*.'.length, -2));
     for (const domain of pageDomains(dataset)) expect(matches.some((m) => covers(m, domain)), domain).toBe(true);
     expect(matches.every((m) => /^\*:\/\/\*\.[a-z0-9.-]+\/\*$/.test(m))).toBe(true);
     // One pattern per host tree: none under another.
