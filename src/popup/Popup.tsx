@@ -335,7 +335,10 @@ function DestinationItem({ item, t, f }: { item: Framing['destinations'][number]
             ))}
           </ul>
         </div>
-      ) : null}
+      ) : (
+        // Silence here would read as "no such law": say it is not known.
+        <p class="muted">{t('lawsNoneRecorded', [f.country(dest.country)])}</p>
+      )}
     </li>
   );
 }

@@ -50,6 +50,10 @@ export function disclosureMarkdown(d: Disclosure, ctx: MarkdownContext, t: Trans
       const sources = entry && entry.sources.length > 0 ? ` (${entry.sources.map(link).join(', ')})` : '';
       lines.push(`  - ${label}${entry?.decided ? `, ${f.date(entry.decided)}` : ''}${entry?.scope ? `. ${entry.scope}` : ''}${sources}`);
     }
+    if (dest.laws.length === 0) lines.push(`  - ${t('lawsNoneRecorded', [f.country(dest.country)])}`);
+    for (const law of dest.laws) {
+      lines.push(`  - ${t('lawsThere', [f.country(dest.country)])}: ${law.name}${law.adopted ? ` (${f.date(law.adopted)})` : ''}. ${law.summary} (${law.sources.map(link).join(', ')})`);
+    }
   }
   for (const rule of d.destinations.length > 0 ? rules : []) {
     lines.push(`- ${rule.provision}: ${rule.summary} (${rule.sources.map(link).join(', ')})`);

@@ -265,6 +265,24 @@ describe('Popup', () => {
     for (const url of urls) expect(markdown).toContain(`(${url})`);
   });
 
+  it('names the laws that let the state reach data in each destination, and says so where none is recorded', () => {
+    const { container, actions, state } = renderPopup(richDataset(), 'https://www.tiktok.com/');
+    if (state.kind !== 'platform') throw new Error(state.kind);
+    const byCountry = (name: string) => [...container.querySelectorAll('li.destination')].find((li) => li.querySelector('.country')?.textContent === name)!;
+    // China has one recorded: its name, summary and source; Ireland has none: the popup says it is not known.
+    expect(byCountry('China').textContent).toContain('National Intelligence Law');
+    expect(byCountry('China').querySelector('a[href="https://example.org/cn-law"]')).not.toBeNull();
+    expect(byCountry('China').textContent).not.toContain('no law that lets the state reach data is recorded');
+    expect(byCountry('Ireland').textContent).toContain('Ireland: no law that lets the state reach data is recorded in this dataset yet; that does not mean there is none.');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy summary (Markdown)' }));
+    const markdown = vi.mocked(actions.copy).mock.calls[0]![0];
+    expect(markdown).toContain('  - China: laws that let the state reach data: National Intelligence Law. Organisations must support state intelligence work. ([');
+    expect(markdown).toContain('(https://example.org/cn-law)');
+    expect(markdown).toContain('  - Ireland: no law that lets the state reach data is recorded');
+    // A user-protection law is not a law of state access: the US line is the "not recorded" one.
+    expect(markdown).not.toContain('United States: laws that let the state reach data');
+  });
+
   it('the access request: copied through actions.copy, and offered as e-mail when there is an address', () => {
     const { actions, state } = renderPopup(richDataset(), 'https://www.tiktok.com/');
     if (state.kind !== 'platform') throw new Error(state.kind);
