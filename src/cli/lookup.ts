@@ -38,6 +38,7 @@ export function disclosureJson(d: Disclosure, region: Region) {
     platform: { id: d.platform.id, name: d.platform.name },
     region,
     headline: framing.headline,
+    retired: d.retired ? { date: d.retired.date, summary: d.retired.summary, sources: d.retired.sources.map((s) => s.url) } : null,
     operator: d.operator && { name: d.operator.name, country: d.operator.country },
     parent: d.parent && { name: d.parent.name, country: d.parent.country, headquarters: d.parent.headquarters ?? d.parent.country },
     flows: framing.destinations.flatMap(({ destination: dest, verdict }) =>
@@ -69,6 +70,7 @@ function text(d: Disclosure, region: Region, dataset: CompiledDataset): string {
   const framing = frame(d, region, t, f);
   const regime = dataset.regimes[region];
   const lines = [`${d.platform.name} (${d.platform.id})`, `  ${framing.headline}`, `  Framed for: ${t(`regionName_${region}`)}`];
+  if (d.retired) lines.push(`  ${t('retiredOn', [d.retired.date])} ${d.retired.summary} ${t('retiredFacts')}`);
   if (d.operator) lines.push(`  Operator for the EEA: ${d.operator.name}, ${names.of(d.operator.country)}`);
   if (d.parent) lines.push(`  Parent: ${d.parent.name}, ${names.of(d.parent.headquarters ?? d.parent.country)}`);
   lines.push('  Where data goes:');

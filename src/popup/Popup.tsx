@@ -447,6 +447,14 @@ function PlatformView({ d, ctx, tp, t, f, actions, later }: { d: Disclosure; ctx
       <header>
         <h1>{d.platform.name}</h1>
         <p class="headline">{framing.headline}</p>
+        {d.retired ? (
+          <div class="retired" role="note">
+            <p>
+              <strong>{t('retiredOn', [f.date(d.retired.date)])}</strong> {d.retired.summary} {t('retiredFacts')}
+            </p>
+            <SourceLinks sources={d.retired.sources} t={t} />
+          </div>
+        ) : null}
         <ServerLine text={tp.pageServerCountry ? t('pageServerLocation', [f.country(tp.pageServerCountry)]) : tp.pageServerUnlocated ? t('pageServerLocationUnknown') : undefined} keep={tp.pageServerLine} page />
         <FlowDiagram d={d} ctx={ctx} framing={framing} t={t} f={f} />
         <Counts d={d} ctx={ctx} t={t} f={f} />

@@ -106,6 +106,10 @@ export function provenanceProblems(dataset: Dataset, policy: SourcePolicy, fileO
     platform.transferMechanisms.forEach((m, i) => checkSources(m.sources, `transferMechanisms.${i}.sources`, policy, aboutItself, ownWho, add));
     platform.positions.forEach((p, i) => checkSources(p.sources, `positions.${i}.sources`, policy, aboutItself, ownWho, add));
 
+    if (platform.retired) {
+      checkSources(platform.retired.sources, 'retired.sources', policy, aboutItself, ownWho, add);
+      if (!platform.retired.sources.some((s) => s.quote)) add('retired.sources', 'quote the words that date the shutdown');
+    }
     if (platform.flowStatement) {
       checkSources(platform.flowStatement.sources, 'flowStatement.sources', policy, aboutItself, ownWho, add);
       if (!platform.flowStatement.sources.some((s) => s.quote)) add('flowStatement.sources', 'quote what the operator says (its exact words)');

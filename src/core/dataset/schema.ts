@@ -263,6 +263,15 @@ export const Platform = z
       .strict()
       .optional()
       .describe('When no source names a storage, access or processing country: what the operator does say (with its words), so the gap is explained.'),
+    retired: z
+      .object({
+        date: isoDate.describe('The day the service stopped, as its source dates it.'),
+        summary: text.describe('What became of the service and its users, in our own words.'),
+        sources,
+      })
+      .strict()
+      .optional()
+      .describe('When the operator has shut the service down: its flows and actions are then about the time it ran, and the popup says so first.'),
     transferMechanisms: z.array(TransferMechanism).default([]),
     actions: z.array(Action).default([]),
     positions: z.array(Position).default([]),

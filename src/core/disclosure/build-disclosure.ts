@@ -44,6 +44,8 @@ export type Disclosure = {
    * as history; never in the headline, the badge or the flags, which say where data goes now.
    */
   earlier: Destination[];
+  /** The service was shut down: when, what became of it, with sources. Everything else is about the time it ran. */
+  retired?: CompiledPlatform['retired'];
   /** What the operator says about where data goes when no source names a country (its words in the sources). */
   flowStatement?: CompiledPlatform['flowStatement'];
   transferMechanisms: CompiledPlatform['transferMechanisms'];
@@ -144,6 +146,7 @@ export function buildDisclosure(dataset: DisclosureSource, platform: CompiledPla
     destinations,
     seats: groupByCountry(seatEntries, dataset),
     earlier: groupByCountry(platform.flows.filter(ended), dataset),
+    ...(platform.retired && { retired: platform.retired }),
     ...(platform.flowStatement && { flowStatement: platform.flowStatement }),
     transferMechanisms: platform.transferMechanisms,
     actions,

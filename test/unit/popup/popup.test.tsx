@@ -283,6 +283,21 @@ describe('Popup', () => {
     expect(markdown).not.toContain('United States: laws that let the state reach data');
   });
 
+  it('says first that a service was shut down, with its date and source, in the popup and the summary', () => {
+    const closed = { ...TIKTOK_LIKE, retired: { date: '2025-05-05', summary: 'The operator shut it down.', sources: [{ ...source('https://example.org/shutdown', false), quote: 'Today is the day it stops.' }] } };
+    const { container, actions } = renderPopup(compileFixture([closed]), 'https://www.tiktok.com/');
+    const note = container.querySelector('header .retired[role="note"]');
+    expect(note?.textContent).toContain('Retired on May 5, 2025. The operator shut it down. The facts below are about the time it ran.');
+    expect(note?.querySelector('a[href="https://example.org/shutdown"]')).not.toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy summary (Markdown)' }));
+    const markdown = vi.mocked(actions.copy).mock.calls[0]![0];
+    expect(markdown).toContain('- **Retired on May 5, 2025.** The operator shut it down. The facts below are about the time it ran. ([');
+    expect(markdown).toContain('  > Today is the day it stops. ([');
+    // A service that runs has no such note.
+    cleanup();
+    expect(renderPopup(compileFixture([TIKTOK_LIKE]), 'https://www.tiktok.com/').container.querySelector('.retired')).toBeNull();
+  });
+
   it('the access request: copied through actions.copy, and offered as e-mail when there is an address', () => {
     const { actions, state } = renderPopup(richDataset(), 'https://www.tiktok.com/');
     if (state.kind !== 'platform') throw new Error(state.kind);
