@@ -446,7 +446,6 @@ function PlatformView({ d, ctx, tp, t, f, actions, later }: { d: Disclosure; ctx
     <>
       <header>
         <h1>{d.platform.name}</h1>
-        <p class="headline">{framing.headline}</p>
         {d.retired ? (
           <div class="retired" role="note">
             <p>
@@ -455,6 +454,7 @@ function PlatformView({ d, ctx, tp, t, f, actions, later }: { d: Disclosure; ctx
             <SourceLinks sources={d.retired.sources} t={t} />
           </div>
         ) : null}
+        <p class="headline">{framing.headline}</p>
         <ServerLine text={tp.pageServerCountry ? t('pageServerLocation', [f.country(tp.pageServerCountry)]) : tp.pageServerUnlocated ? t('pageServerLocationUnknown') : undefined} keep={tp.pageServerLine} page />
         <FlowDiagram d={d} ctx={ctx} framing={framing} t={t} f={f} />
         <Counts d={d} ctx={ctx} t={t} f={f} />

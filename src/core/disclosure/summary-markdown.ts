@@ -27,11 +27,13 @@ function quoteLine(lines: string[], sources: readonly Source[]): void {
 
 export function disclosureMarkdown(d: Disclosure, ctx: MarkdownContext, t: Translate, f: Format): string {
   const framing = frame(d, ctx.region, t, f);
-  const lines: string[] = [`# ${d.platform.name}`, '', framing.headline, '', countsLine(d, ctx, t, f), ''];
+  const lines: string[] = [`# ${d.platform.name}`, ''];
   if (d.retired) {
-    lines.push(`- **${t('retiredOn', [f.date(d.retired.date)])}** ${d.retired.summary} ${t('retiredFacts')} (${d.retired.sources.map(link).join(', ')})`);
+    lines.push(`**${t('retiredOn', [f.date(d.retired.date)])}** ${d.retired.summary} ${t('retiredFacts')} (${d.retired.sources.map(link).join(', ')})`);
     quoteLine(lines, d.retired.sources);
+    lines.push('');
   }
+  lines.push(framing.headline, '', countsLine(d, ctx, t, f), '');
   if (d.operator) lines.push(`- ${t('operator')}: ${d.operator.name}, ${f.country(d.operator.country)} (${d.operator.sources.map(link).join(', ')})`);
   if (d.parent) lines.push(`- ${t('parent')}: ${d.parent.name}, ${f.country(d.parent.headquarters ?? d.parent.country)} (${d.parent.sources.map(link).join(', ')})`);
   if (d.leadAuthority) lines.push(`- ${t('leadAuthority')}: ${d.leadAuthority.name}`);

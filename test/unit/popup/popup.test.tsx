@@ -291,7 +291,9 @@ describe('Popup', () => {
     expect(note?.querySelector('a[href="https://example.org/shutdown"]')).not.toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Copy summary (Markdown)' }));
     const markdown = vi.mocked(actions.copy).mock.calls[0]![0];
-    expect(markdown).toContain('- **Retired on May 5, 2025.** The operator shut it down. The facts below are about the time it ran. ([');
+    expect(markdown.startsWith('# TikTok\n\n**Retired on May 5, 2025.** The operator shut it down. The facts below are about the time it ran. ([')).toBe(true);
+    // Before the headline in the popup too.
+    expect(note?.compareDocumentPosition(container.querySelector('.headline')!)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
     expect(markdown).toContain('  > Today is the day it stops. ([');
     // A service that runs has no such note.
     cleanup();
