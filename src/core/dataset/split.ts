@@ -21,7 +21,7 @@ import { buildDisclosure, type DisclosureSource } from '../disclosure/build-disc
 import { withoutAdequacy } from '../disclosure/framing.ts';
 import { REGIONS, type Region } from '../settings/settings.ts';
 import type { CompiledDataset, CompiledPlatform } from './compile.ts';
-import type { Action, Authority, Jurisdiction } from './schema.ts';
+import type { Action, Authority, Jurisdiction, Source } from './schema.ts';
 
 /** A platform as the host index lists it: what the worker, the popup and the options page read without its slice. */
 export type IndexedPlatform = {
@@ -100,6 +100,24 @@ export function sliceSource(slice: PlatformSlice): DisclosureSource {
   return { version: slice.version, authorities: slice.authorities, jurisdictions: slice.jurisdictions, regimes: slice.regimes, platforms: [slice.platform, ...slice.concerning] };
 }
 
+/**
+ * A source as the common part's readers show it: a link named by its publisher, tagged when primary
+ * (`SourceLinks` in the popup, the Markdown summary's links). Their quotes, titles and dates are what data:check and
+ * an auditor read; the popup shows quotes only for a platform's own facts, which come in its slice whole. Leaving
+ * them out keeps every regime's sources out of the popup's first load (a third of it with today's regimes).
+ */
+export type LinkedSource = Pick<Source, 'url' | 'publisher' | 'primary'>;
+
+function linksOnly<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(linksOnly) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) =>
+      key === 'sources' && Array.isArray(v) ? [key, v.map(({ url, publisher, primary }: Source): LinkedSource => ({ url, publisher, primary }))] : [key, linksOnly(v)],
+    ),
+  ) as T;
+}
+
 export function commonData(dataset: CompiledDataset): CommonData {
   // Home-country laws (user protection) are all the popup reads from jurisdictions outside the platform's slice.
   const home = Object.fromEntries(Object.entries(dataset.jurisdictions).filter(([, j]) => j.laws.some((law) => law.kind === 'user-protection')));
@@ -107,8 +125,8 @@ export function commonData(dataset: CompiledDataset): CommonData {
     version: dataset.version,
     reviewed: dataset.reviewed,
     authorities: dataset.authorities,
-    jurisdictions: home,
-    regimes: dataset.regimes,
+    jurisdictions: linksOnly(home),
+    regimes: linksOnly(dataset.regimes),
     ...(dataset.exchangeRates && { exchangeRates: dataset.exchangeRates }),
   };
 }

@@ -153,9 +153,13 @@ describe('the common part', () => {
     const dataset = realDataset();
     const common = commonData(dataset);
     expect(common.authorities).toEqual(dataset.authorities);
+    // Everything but what no reader of the common part shows: a source's quote, title, date and language.
+    const links = (x: unknown) => JSON.parse(JSON.stringify(x, (key, v) => (['quote', 'title', 'date', 'lang'].includes(key) ? undefined : v)));
     for (const [code, j] of Object.entries(dataset.jurisdictions)) {
-      if (j.laws.some((l) => l.kind === 'user-protection')) expect(common.jurisdictions[code]).toEqual(j);
+      if (j.laws.some((l) => l.kind === 'user-protection')) expect(common.jurisdictions[code]).toEqual(links(j));
     }
+    expect(common.regimes).toEqual(links(dataset.regimes));
+    expect(JSON.stringify(common)).not.toContain('"quote"');
     expect(common.version).toBe(dataset.version);
   });
 });
