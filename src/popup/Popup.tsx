@@ -418,6 +418,7 @@ function WhatYouCanDo({ d, ctx, framing, t, actions }: { d: Disclosure; ctx: Pop
       ) : null}
       <p>{framing.rights}</p>
       {rightsSources.length > 0 ? <SourceLinks sources={rightsSources} t={t} /> : null}
+      {d.privacyContact ? <PrivacyContact contact={d.privacyContact} t={t} /> : null}
       <div class="buttons">
         <button type="button" onClick={() => void actions.copy(request.text)}>
           {t('copyAccessRequest')}
@@ -427,8 +428,36 @@ function WhatYouCanDo({ d, ctx, framing, t, actions }: { d: Disclosure; ctx: Pop
             {t('emailAccessRequest')}
           </a>
         ) : null}
+        {/* Where the operator takes requests only through a form, the way there: the copied text goes into it. */}
+        {d.privacyContact?.url && !d.privacyContact.email ? (
+          <a class="button" href={d.privacyContact.url} target="_blank" rel="noopener noreferrer">
+            {t('openRequestForm')}
+            <span class="visually-hidden"> {t('opensInNewTab')}</span>
+          </a>
+        ) : null}
       </div>
       {d.privacyContact ? null : <p class="muted">{t('noPrivacyContact')}</p>}
+    </div>
+  );
+}
+
+/** Where the operator says to send data-protection requests, in its own words, so the address can be checked. */
+function PrivacyContact({ contact, t }: { contact: NonNullable<Disclosure['privacyContact']>; t: Translate }) {
+  return (
+    <div class="contact">
+      <p>
+        {t('privacyContact')}:{' '}
+        {contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : null}
+        {contact.email && contact.url ? ', ' : null}
+        {contact.url ? (
+          <a href={contact.url} target="_blank" rel="noopener noreferrer">
+            {new URL(contact.url).host}
+            <span class="visually-hidden"> {t('opensInNewTab')}</span>
+          </a>
+        ) : null}
+      </p>
+      <SourceQuote sources={contact.sources} t={t} />
+      <SourceLinks sources={contact.sources} t={t} />
     </div>
   );
 }

@@ -43,7 +43,7 @@ export function popupContext(dataset: CommonData, settings: Settings, locale: st
   // The regime names the users' authority; in the EU/EEA (and elsewhere) it is the one of the user's country.
   const authorityId =
     regime?.authority ??
-    (region === 'eu' || region === 'other' ? Object.entries(dataset.authorities).find(([, a]) => a.kind === 'dpa' && a.country === country)?.[0] : undefined);
+    (region === 'eu' || region === 'other' ? Object.entries(dataset.authorities).find(([, a]) => a.kind === 'dpa' && a.country === country && !a.subnational)?.[0] : undefined);
   const authority = authorityId ? dataset.authorities[authorityId] : undefined;
   return {
     region,

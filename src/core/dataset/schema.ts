@@ -294,6 +294,9 @@ export const Authority = z
       .regex(/^([A-Z]{2}|EU)$/, 'an ISO 3166-1 alpha-2 code, or EU for EU bodies')
       .describe('ISO 3166-1 alpha-2, or "EU" for EU institutions.'),
     kind: AuthorityKind,
+    subnational: text
+      .optional()
+      .describe('The part of the country it alone covers (a German Land): the popup names the national authority as a user\'s own, never one that covers one region.'),
     url: z.url({ protocol: /^https$/ }),
     domains: z
       .array(z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,63}$/, 'a lower-case host such as dataprotection.ie'))

@@ -312,6 +312,23 @@ describe('Popup', () => {
     const mail = screen.getByText('Open as e-mail').getAttribute('href')!;
     expect(mail.startsWith('mailto:privacy@example.org?subject=')).toBe(true);
     expect(screen.queryByText(/no verified privacy contact/)).toBeNull();
+    // The address itself, with the operator's source, so it can be checked; no form link when there is an address.
+    const contact = document.querySelector('.todo .contact')!;
+    expect(contact.querySelector('a[href="mailto:privacy@example.org"]')?.textContent).toBe('privacy@example.org');
+    expect(contact.querySelector('a[href="https://example.org/contact"]')).not.toBeNull();
+    expect(screen.queryByText('Open its request form')).toBeNull();
+  });
+
+  it('the access request to an operator that takes requests by form: a link to the form, no e-mail', () => {
+    const byForm = { ...RICH, privacyContact: { url: 'https://example.org/privacy-form', sources: [{ ...source('https://example.org/policy'), quote: 'To exercise your rights, use our webform.' }] } };
+    const { container } = renderPopup(compileFixture([byForm]), 'https://www.tiktok.com/');
+    expect(screen.queryByText('Open as e-mail')).toBeNull();
+    const form = screen.getByText('Open its request form').closest('a')!;
+    expect(form.getAttribute('href')).toBe('https://example.org/privacy-form');
+    expect(form.getAttribute('target')).toBe('_blank');
+    const contact = container.querySelector('.todo .contact')!;
+    expect(contact.textContent).toContain('Privacy contact: example.org');
+    expect(contact.querySelector('blockquote')?.textContent).toBe('To exercise your rights, use our webform.');
   });
 
   it('the access request without a contact: no e-mail link, and a note saying so', () => {

@@ -151,3 +151,16 @@ describe('a user in the US', () => {
     expect(s.popup).not.toContain('leads on complaints about this platform across the EU');
   });
 });
+
+describe("a user's own data-protection authority", () => {
+  const dataset = realDataset();
+  it('is the national one where a country also has regional authorities (Germany: the federal commissioner, not a Land)', () => {
+    const context = popupContext(dataset, { ...DEFAULT_SETTINGS, region: 'eu', country: 'DE' }, 'de-DE', '2026-11-30', 'https://example.org/issues');
+    expect(context.nationalAuthority?.id).toBe('de-bfdi');
+  });
+  it('is one per country: at most one national data-protection authority each', () => {
+    const national = Object.values(dataset.authorities).filter((a) => a.kind === 'dpa' && !a.subnational && a.country !== 'EU');
+    const countries = national.map((a) => a.country);
+    expect(countries.filter((c, i) => countries.indexOf(c) !== i)).toEqual([]);
+  });
+});
