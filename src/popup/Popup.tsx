@@ -441,6 +441,12 @@ function WhatYouCanDo({ d, ctx, framing, t, actions }: { d: Disclosure; ctx: Pop
   );
 }
 
+/** A form's address as a person reads it: host and path, no scheme or query (the link keeps the whole URL). */
+const shortUrl = (url: string) => {
+  const { host, pathname } = new URL(url);
+  return pathname === '/' ? host : `${host}${pathname}`;
+};
+
 /** Where the operator says to send data-protection requests, in its own words, so the address can be checked. */
 function PrivacyContact({ contact, t }: { contact: NonNullable<Disclosure['privacyContact']>; t: Translate }) {
   return (
@@ -451,7 +457,7 @@ function PrivacyContact({ contact, t }: { contact: NonNullable<Disclosure['priva
         {contact.email && contact.url ? ', ' : null}
         {contact.url ? (
           <a href={contact.url} target="_blank" rel="noopener noreferrer">
-            {new URL(contact.url).host}
+            {shortUrl(contact.url)}
             <span class="visually-hidden"> {t('opensInNewTab')}</span>
           </a>
         ) : null}

@@ -327,7 +327,7 @@ describe('Popup', () => {
     expect(form.getAttribute('href')).toBe('https://example.org/privacy-form');
     expect(form.getAttribute('target')).toBe('_blank');
     const contact = container.querySelector('.todo .contact')!;
-    expect(contact.textContent).toContain('Privacy contact: example.org');
+    expect(contact.textContent).toContain('Privacy contact: example.org/privacy-form');
     expect(contact.querySelector('blockquote')?.textContent).toBe('To exercise your rights, use our webform.');
   });
 
