@@ -133,8 +133,10 @@ export function frame(d: Disclosure, region: Region, t: Translate, f: Pick<Forma
   const flagged = destinations.filter((x) => x.verdict.flagged).map((x) => x.destination);
   const abroad = destinations.some((x) => RULE_STATUSES.includes(x.verdict.status));
   const regimeNote = region === 'other' ? '' : flagged.length > 0 ? t(`regime_${region}_flag`, [names(flagged)]) : abroad ? t(`regime_${region}_rule`) : '';
-  const laws = flagged.flatMap((x) => x.laws.map((l) => l.name));
-  const sentences = [flowSentence(d, t, f), regimeNote, laws.length > 0 ? t('headlineLaws', [f.list(laws.slice(0, 2))]) : ''];
+  // The countries, not the laws: the first two law names were whichever country came first (a criminal-procedure
+  // power before China's intelligence law for TikTok); each destination lists its own laws with their sources.
+  const withLaws = flagged.filter((x) => x.laws.length > 0);
+  const sentences = [flowSentence(d, t, f), regimeNote, withLaws.length > 0 ? t('headlineLaws', [names(withLaws)]) : ''];
   // The red key is explained wherever the regime can flag, even when nothing is flagged here: its absence is news.
   const framed = destinations.length > 0 && destinations.every((x) => x.verdict.status !== 'unframed');
   const canFlag = framed && FLAGGING_REGIONS.includes(region);

@@ -189,7 +189,7 @@ describe('Popup', () => {
     const headline = container.querySelector('.headline')?.textContent ?? '';
     expect(headline).toContain('China: no UK adequacy regulations, so UK law does not presume your data is protected there.');
     expect(headline).not.toContain('EU adequacy');
-    expect(headline).toContain('Laws there can let the state reach data: National Intelligence Law.');
+    expect(headline).toContain('Countries whose laws can let the state reach data: China.');
     expect(screen.getByText('No UK adequacy', { selector: '.destination .tag' })).toBeTruthy();
     expect(container.querySelector('.destination .tag.adequacy-adequate')?.textContent).toBe('UK adequacy regulations');
     expect(screen.getByText('Partial UK adequacy', { selector: '.destination .tag' })).toBeTruthy();
