@@ -136,7 +136,9 @@ export function frame(d: Disclosure, region: Region, t: Translate, f: Pick<Forma
   // The countries, not the laws: the first two law names were whichever country came first (a criminal-procedure
   // power before China's intelligence law for TikTok); each destination lists its own laws with their sources.
   const withLaws = flagged.filter((x) => x.laws.length > 0);
-  const sentences = [flowSentence(d, t, f), regimeNote, withLaws.length > 0 ? t('headlineLaws', [names(withLaws)]) : ''];
+  // When every flagged country has one, naming them again after the regime's sentence would only repeat it.
+  const lawSentence = withLaws.length === 0 ? '' : withLaws.length === flagged.length && regimeNote !== '' ? t('headlineLawsEach') : t('headlineLaws', [names(withLaws)]);
+  const sentences = [flowSentence(d, t, f), regimeNote, lawSentence];
   // The red key is explained wherever the regime can flag, even when nothing is flagged here: its absence is news.
   const framed = destinations.length > 0 && destinations.every((x) => x.verdict.status !== 'unframed');
   const canFlag = framed && FLAGGING_REGIONS.includes(region);
