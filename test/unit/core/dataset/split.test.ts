@@ -140,10 +140,16 @@ describe.each([
     for (const group of groups) for (const badge of group.table.platforms) expect(badge).toEqual(platformBadge(dataset, dataset.platforms.find((p) => p.id === badge.id)!));
   });
 
-  it('each platform\'s slice builds the same disclosure as the whole dataset', () => {
+  it('each platform\'s slice builds the same disclosure as the whole dataset, with laws\' and regimes\' sources as links', () => {
+    // A source as a link: what SourceLinks and the Markdown summary show of it (url, publisher, primary).
+    const links = <T>(x: T): T => JSON.parse(JSON.stringify(x, (key, v) => (key === 'sources' && Array.isArray(v) ? v.map(({ url, publisher, primary }) => ({ url, publisher, primary })) : v)));
+    const linked = { ...dataset, jurisdictions: links(dataset.jurisdictions), regimes: links(dataset.regimes) };
     for (const p of dataset.platforms) {
       const slice = JSON.parse(JSON.stringify(platformSlice(dataset, p))) as ReturnType<typeof platformSlice>;
-      expect(buildDisclosure(sliceSource(slice), slice.platform), p.id).toEqual(buildDisclosure(dataset, p));
+      expect(buildDisclosure(sliceSource(slice), slice.platform), p.id).toEqual(buildDisclosure(linked, p));
+      // The platform's own facts keep their sources whole: their quotes are what the popup shows.
+      expect(slice.platform, p.id).toEqual(p);
+      expect(JSON.stringify([slice.jurisdictions, slice.regimes]), p.id).not.toContain('"quote"');
     }
   });
 });
