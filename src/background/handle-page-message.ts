@@ -9,7 +9,7 @@
  * the second question's work (`server-countries`), asked once the popup has drawn, so it never delays the popup.
  */
 import type { Runtime } from 'webextension-polyfill';
-import type { PlatformSlice } from '../core/dataset/split.ts';
+import { relayedSlice, type PlatformSlice } from '../core/dataset/split.ts';
 import type { IpCountryLookup } from '../core/ip-country/lookup.ts';
 import type { TabActivity } from '../core/observer/third-parties.ts';
 import { parsePageRequest, type PageMatch, type ServerCountriesReply, type TabActivityReply } from '../core/messaging/protocol.ts';
@@ -54,7 +54,7 @@ export async function handlePageMessage(message: unknown, sender: Runtime.Messag
   const url = request.value.url;
   const page = url === undefined ? undefined : ports.pageOf(url);
   const slice = page?.kind === 'platform' ? await ports.slice(page.platformId)?.catch(() => undefined) : undefined;
-  const found = { ...(page && { page }), ...(slice && { slice }) };
+  const found = { ...(page && { page }), ...(slice && { slice: relayedSlice(slice) }) };
   if (!activity) return { ok: true, observing: ports.observing, ...found, activity: null };
   const lookup = hasAddresses(activity) ? ports.serverCountryNow() : () => undefined;
   const countries = lookup && located(activity, lookup);

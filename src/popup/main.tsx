@@ -13,7 +13,7 @@ import { ISSUE_TRACKER_NEW } from '../core/project.ts';
 import { readSettings, updateSettings } from '../core/settings/settings.ts';
 import { changeStoredSettings, formatLocale, loadPackagedJson, loadStoredSettings, message, openOptionsPage, requestAllSitesAccess, sendFromPage, tabUrl, uiLanguage } from '../browser/extension-api.ts';
 import { buildDisclosure } from '../core/disclosure/build-disclosure.ts';
-import { sliceFile, sliceSource, type PlatformSlice } from '../core/dataset/split.ts';
+import { sliceFile, sliceSource, withRegimes, type PlatformSlice } from '../core/dataset/split.ts';
 import { parseServerCountriesReply, parseTabActivityReply, serverCountriesRequest, tabActivityRequest, type PageMatch, type TabActivityReply } from '../core/messaging/protocol.ts';
 import type { ThirdParties } from './Popup.tsx';
 import { createFormatters } from '../core/format.ts';
@@ -87,8 +87,9 @@ async function start(): Promise<void> {
   const page = tab?.url === undefined ? undefined : (answer?.page ?? (await matchHere(tab.url)));
   const settings = readSettings(await storedRead);
   const target = popupTarget(page, settings);
-  // The background relays the slice from its memory; read it here only if it could not.
-  const sliceRead = target.kind !== 'platform' ? undefined : answer?.slice?.platform.id === target.platformId ? answer.slice : loadSlice(target.platformId).catch(() => undefined);
+  // The background relays the slice from its memory (its regimes are the common part's); read it here only if it
+  // could not.
+  const sliceRead = target.kind !== 'platform' ? undefined : answer?.slice?.platform.id === target.platformId ? withRegimes(answer.slice, common.regimes) : loadSlice(target.platformId).catch(() => undefined);
   const [slice, contacted] = await Promise.all([sliceRead, thirdParties(answer)]);
   // The browser's language says where the user is (their region); the messages' language is what they read.
   const locale = uiLanguage();

@@ -99,6 +99,20 @@ export function platformSlice(dataset: CompiledDataset, platform: CompiledPlatfo
 }
 
 /**
+ * A slice as the background relays it to the popup: without its regimes, which the popup already has whole in the
+ * common part of its own script (with every country's entries; a slice's are its countries' only, the same verdicts).
+ * A third of a small platform's slice is its regimes, and the popup's first answer costs with its size.
+ */
+export type RelayedSlice = Omit<PlatformSlice, 'regimes'>;
+export function relayedSlice({ regimes: _regimes, ...relayed }: PlatformSlice): RelayedSlice {
+  return relayed;
+}
+/** The relayed slice made whole again with the common part's regimes. */
+export function withRegimes(relayed: RelayedSlice, regimes: CompiledDataset['regimes']): PlatformSlice {
+  return { ...relayed, regimes };
+}
+
+/**
  * A slice as the source `buildDisclosure` reads: the same result as from the whole dataset, except that the laws' and
  * regimes' sources are links (a unit test checks).
  */

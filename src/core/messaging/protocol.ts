@@ -9,7 +9,7 @@
  */
 import * as z from 'zod/mini';
 
-import type { PlatformSlice } from '../dataset/split.ts';
+import type { RelayedSlice as Relayed } from '../dataset/split.ts';
 
 import { MAX_LINK_HOSTS } from './content-guards.ts';
 
@@ -94,11 +94,11 @@ export const PageMatch = z.discriminatedUnion('kind', [
 export type PageMatch = z.infer<typeof PageMatch>;
 
 /**
- * A platform's slice as the build wrote it (validated at build time, src/core/dataset/split.ts) and the background
- * relays it from its memory. Only its outline is checked here: the popup receives it from its own background, never
+ * A platform's slice as the build wrote it (validated at build time, src/core/dataset/split.ts), which the background
+ * relays from its memory without its regimes (`relayedSlice`). Only its outline is checked here: the popup receives it from its own background, never
  * from a page, and a full schema of the dataset would cost the popup more to load than the slice itself.
  */
-const RelayedSlice = z.custom<PlatformSlice>(
+const RelayedSlice = z.custom<Relayed>(
   (value) => typeof value === 'object' && value !== null && typeof (value as { version?: unknown }).version === 'string' && typeof (value as { platform?: { id?: unknown } }).platform?.id === 'string',
 );
 

@@ -82,6 +82,8 @@ describe('handlePageMessage', () => {
     const reply = parseTabActivityReply(await ask('https://www.tiktok.com/@someone'));
     expect(reply).toMatchObject({ ok: true, page: { kind: 'platform', host: 'www.tiktok.com', platformId: 'tiktok', name: 'TikTok' }, activity: null });
     expect(reply?.ok && reply.slice?.platform.id).toBe('tiktok');
+    // Without its regimes: the popup has them whole in its common part.
+    expect(reply?.ok && reply.slice).not.toHaveProperty('regimes');
     expect(await ask('https://example.org/')).toEqual({ ok: true, observing: true, page: { kind: 'unknown', host: 'example.org' }, activity: null });
     expect(await ask('about:blank')).toEqual({ ok: true, observing: true, page: { kind: 'not-applicable', notWeb: true }, activity: null });
     // Switched off: the platform is named (the popup says so), its slice is not sent.

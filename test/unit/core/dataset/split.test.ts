@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { badgeRegistrations } from '../../../../src/core/content-data.ts';
-import { BADGE_GROUP_BYTES, badgeGroups, commonData, hostIndex, platformBadge, platformSlice, scriptedHosts, sliceSource } from '../../../../src/core/dataset/split.ts';
+import { BADGE_GROUP_BYTES, badgeGroups, commonData, hostIndex, platformBadge, platformSlice, relayedSlice, scriptedHosts, sliceSource, withRegimes } from '../../../../src/core/dataset/split.ts';
 import { buildDisclosure } from '../../../../src/core/disclosure/build-disclosure.ts';
 import { withoutAdequacy } from '../../../../src/core/disclosure/framing.ts';
 import { createHostLookup, matchedKey } from '../../../../src/core/lookup.ts';
@@ -150,6 +150,17 @@ describe.each([
       // The platform's own facts keep their sources whole: their quotes are what the popup shows.
       expect(slice.platform, p.id).toEqual(p);
       expect(JSON.stringify([slice.jurisdictions, slice.regimes]), p.id).not.toContain('"quote"');
+    }
+  });
+
+  it('a slice relayed without its regimes, made whole with the common part\'s, builds the same disclosure', () => {
+    const common = commonData(dataset);
+    for (const p of dataset.platforms) {
+      const slice = platformSlice(dataset, p);
+      const relayed = JSON.parse(JSON.stringify(relayedSlice(slice))) as ReturnType<typeof relayedSlice>;
+      expect(relayed, p.id).not.toHaveProperty('regimes');
+      const whole = withRegimes(relayed, common.regimes);
+      expect(buildDisclosure(sliceSource(whole), whole.platform), p.id).toEqual(buildDisclosure(sliceSource(slice), slice.platform));
     }
   });
 });
