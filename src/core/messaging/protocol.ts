@@ -95,8 +95,9 @@ export type PageMatch = z.infer<typeof PageMatch>;
 
 /**
  * A platform's slice as the build wrote it (validated at build time, src/core/dataset/split.ts), which the background
- * relays from its memory without its regimes (`relayedSlice`). Only its outline is checked here: the popup receives it from its own background, never
- * from a page, and a full schema of the dataset would cost the popup more to load than the slice itself.
+ * relays from its memory without its regimes (`relayedSlice`). Only its outline is checked here: the popup receives
+ * it from its own background, never from a page, and a full schema of the dataset would cost the popup more to load
+ * than the slice itself.
  */
 const RelayedSlice = z.custom<Relayed>(
   (value) => typeof value === 'object' && value !== null && typeof (value as { version?: unknown }).version === 'string' && typeof (value as { platform?: { id?: unknown } }).platform?.id === 'string',
