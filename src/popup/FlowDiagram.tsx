@@ -13,6 +13,8 @@ type Props = { d: Disclosure; ctx: PopupContext; framing: Framing; t: (key: stri
 
 const ROW = 34;
 const WIDTH = 368;
+/** Destinations drawn; the rest are named under the legend, so the diagram never silently shows fewer than the headline. */
+const DRAWN = 8;
 
 /** The line: remote access is what matters where a country both holds and reaches data, as in the headline. */
 export type EdgeKind = 'data' | 'remote' | 'seat';
@@ -44,7 +46,8 @@ const DOT_ORDER: DotKind[] = ['clear', 'partial', 'flagged', 'unframed'];
 
 export function FlowDiagram({ d, ctx, framing, t, f }: Props) {
   const parentSeat = d.seats.find((s) => s.roles.some((r) => r.role === 'parent-seat'));
-  const rows = [...d.destinations.slice(0, 8).map((dest) => ({ dest, seat: false })), ...(parentSeat ? [{ dest: parentSeat, seat: true }] : [])].map((row) => {
+  const notDrawn = d.destinations.slice(DRAWN).map((dest) => f.country(dest.country));
+  const rows = [...d.destinations.slice(0, DRAWN).map((dest) => ({ dest, seat: false })), ...(parentSeat ? [{ dest: parentSeat, seat: true }] : [])].map((row) => {
     const verdict = framing.destinations.find((x) => x.destination === row.dest);
     return { ...row, edge: edgeKind(row.dest, row.seat), dot: row.seat ? ('seat' as const) : DOT[verdict?.verdict.status ?? 'unframed'], verdictLabel: verdict?.label ?? '' };
   });
@@ -111,6 +114,7 @@ export function FlowDiagram({ d, ctx, framing, t, f }: Props) {
             </li>
           ))}
         </ul>
+        {notDrawn.length > 0 ? <p class="not-drawn">{t('diagramNotDrawn', [f.list(notDrawn)])}</p> : null}
       </figcaption>
     </figure>
   );

@@ -13,6 +13,12 @@ export type SourcePolicy = {
   excludedDomains: Record<string, string>;
   /** Single hosts never cited (with or without www.), where other hosts of the same domain are fine: host -> why. */
   excludedHosts?: Record<string, string>;
+  /**
+   * Places on an excluded host that are citable after all: "host/owner/" prefixes (a code host's path for one
+   * organisation or repository) where the publisher of the fact publishes it itself, an operator's own repositories
+   * or a list each operator submits for itself -> why.
+   */
+  allowedUnderExcludedHosts?: Record<string, string>;
 };
 
 /** Decisions: every action of these types carries its source's own words for the key figure and date. */
@@ -53,8 +59,11 @@ export function linkProblem(url: string, policy: SourcePolicy): string | undefin
   for (const [excluded, why] of Object.entries(policy.excludedDomains)) {
     if (isAtOrUnder(host, excluded)) return `${excluded} is never cited (${why}): find the authority's or a reputable publisher's page`;
   }
+  // Owners on a code host are case-insensitive (github.com/VKCOM is github.com/vkcom); the path starts with a slash.
+  const place = `${host.replace(/^www\./, '')}${parsed.pathname}`.toLowerCase();
+  const allowed = Object.keys(policy.allowedUnderExcludedHosts ?? {}).some((prefix) => place.startsWith(prefix.toLowerCase()));
   for (const [excluded, why] of Object.entries(policy.excludedHosts ?? {})) {
-    if (host === excluded || host === `www.${excluded}`) return `${excluded} is never cited (${why}): find the authority's or a reputable publisher's page`;
+    if (!allowed && (host === excluded || host === `www.${excluded}`)) return `${excluded} is never cited (${why}): find the authority's or a reputable publisher's page`;
   }
   return undefined;
 }

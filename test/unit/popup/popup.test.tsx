@@ -440,6 +440,23 @@ describe('Popup: counts, empty sections, other sites, summary, legend', () => {
     expect(us?.querySelector('.dest-role')?.textContent).toBe('stored');
     expect(container.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toContain('United States: Stored;');
   });
+
+  it('names the destinations it has no room to draw, so it never shows fewer countries than the headline', () => {
+    const codes = ['IE', 'CN', 'US', 'SG', 'MY', 'BR', 'CA', 'IL', 'JP', 'PH'];
+    const many = { ...TIKTOK_LIKE, flows: codes.map((country) => ({ country, role: 'storage' as const, sources: [source(`https://example.org/${country}`)] })) };
+    const { container } = renderPopup(compileFixture([many]), 'https://www.tiktok.com/');
+    // The destinations' rows (the parent company's seat, China here too, is a row of its own).
+    const drawn = [...container.querySelectorAll('svg[role="img"] g')].filter((g) => g.querySelector('path')?.getAttribute('data-edge') !== 'seat').map((g) => g.querySelector('.dest-text')?.firstChild?.textContent);
+    const rest = container.querySelector('.diagram .not-drawn')?.textContent ?? '';
+    // Every destination is either drawn or named under the legend, once.
+    for (const name of ['Ireland', 'China', 'United States', 'Singapore', 'Malaysia', 'Brazil', 'Canada', 'Israel', 'Japan', 'Philippines']) {
+      expect(drawn.filter((d) => d === name).length + (rest.includes(name) ? 1 : 0), name).toBe(1);
+    }
+    expect(rest).toMatch(/^Other countries, not drawn here: .+\.$/);
+    // With room for all, no such line.
+    const { container: few } = renderPopup(compileFixture([TIKTOK_LIKE]), 'https://www.tiktok.com/');
+    expect(few.querySelector('.diagram .not-drawn')).toBeNull();
+  });
 });
 
 describe('Popup: how flows are told', () => {

@@ -4,7 +4,11 @@ import { coverageGaps, linkProblem, primaryFirstShare, provenanceProblems, type 
 import type { Platform } from '../../../../src/core/dataset/schema.ts';
 import { fixtureDataset, source, TIKTOK_LIKE } from '../../fixtures.ts';
 
-const POLICY: SourcePolicy = { excludedDomains: { 'farm.example': 'content farm' }, excludedHosts: { 'code.example': 'a repository' } };
+const POLICY: SourcePolicy = {
+  excludedDomains: { 'farm.example': 'content farm' },
+  excludedHosts: { 'code.example': 'a repository' },
+  allowedUnderExcludedHosts: { 'code.example/operator/': "the operator's own repositories" },
+};
 const fileOf = (p: Platform) => `data/platforms/${p.id}.json`;
 const quoted = (url = 'https://www.dataprotection.ie/en/news-media') => ({ ...source(url), quote: 'The DPC imposed a fine of EUR 530 million on 2 May 2025.' });
 
@@ -86,6 +90,11 @@ describe('provenance rules', () => {
     // A single excluded host leaves the rest of its domain citable.
     expect(linkProblem('https://www.code.example/someone/readme', POLICY)).toMatch(/never cited \(a repository\)/);
     expect(linkProblem('https://docs.code.example/en/site-policy', POLICY)).toBeUndefined();
+    // Except where the policy names an owner whose own repositories they are (owners in any case), and only there.
+    expect(linkProblem('https://code.example/Operator/sdk/blob/1/hosts.ts', POLICY)).toBeUndefined();
+    expect(linkProblem('https://www.code.example/operator/sdk', POLICY)).toBeUndefined();
+    expect(linkProblem('https://code.example/operator-fan/sdk', POLICY)).toMatch(/never cited \(a repository\)/);
+    expect(linkProblem('https://code.example/someone/operator/', POLICY)).toMatch(/never cited \(a repository\)/);
   });
 
   it('counts actions whose first source is primary', () => {
