@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { area, overlap, type Box } from './support/badge-geometry.ts';
-import { launchFirefox, openExtensionPage, waitForFirefoxBadge } from './support/firefox.ts';
+import { launchFirefox, openExtensionPage, setFirefoxViewport, waitForFirefoxBadge } from './support/firefox.ts';
 import { startHttpsServer, type TestServer } from './support/https-server.ts';
 import { layoutRoute } from './support/layout-pages.ts';
 
@@ -28,7 +28,7 @@ afterAll(async () => {
 
 async function open(path: string, viewport: { width: number; height: number }): Promise<Page> {
   const page = await browser.newPage();
-  await page.setViewport(viewport);
+  await setFirefoxViewport(page, viewport);
   await page.goto(`https://www.tiktok.com${path}`);
   expect(await waitForFirefoxBadge(page)).toContain('TikTok');
   return page;

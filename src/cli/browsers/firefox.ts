@@ -21,6 +21,15 @@ async function bidi<T>(page: Page, method: string, params: object): Promise<T> {
 }
 
 /**
+ * Sizes a page's viewport with WebDriver BiDi's own command. Puppeteer's `setViewport` also sends a screen-orientation
+ * override, which some firefox-esr releases do not know (140 answers "unknown command"), failing the whole call.
+ */
+export async function setFirefoxViewport(page: Page, viewport: { width: number; height: number }): Promise<void> {
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  await bidi(page, 'browsingContext.setViewport', { context, viewport: { width: viewport.width, height: viewport.height } });
+}
+
+/**
  * Text of the badge's closed shadow root, through BiDi's shadow-tree serialisation (the page cannot read it); with
  * `part`, only the text of the first element inside it with that class.
  */

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { badgeText, CHROMIUM_ARGS, waitForBadge } from '../browsers/chromium.ts';
-import { firefoxBadgeText, FIREFOX_EXTENSION_UUID, openExtensionPage, waitForFirefoxBadge } from '../browsers/firefox.ts';
+import { firefoxBadgeText, FIREFOX_EXTENSION_UUID, openExtensionPage, setFirefoxViewport, waitForFirefoxBadge } from '../browsers/firefox.ts';
 import { startHttpsServer } from '../browsers/local-https.ts';
 import { startLoopbackProxy } from '../browsers/loopback-proxy.ts';
 import { DEMO_HOSTS, demoRoute, isDemoHost } from './demo-site.ts';
@@ -99,7 +99,7 @@ async function firefoxDemo(plan: StartPlan, dist: string, port: number, shots: D
   try {
     await browser.installExtension(dist);
     const page = await browser.newPage();
-    await page.setViewport(PAGE_VIEWPORT);
+    await setFirefoxViewport(page, PAGE_VIEWPORT);
     await page.goto(plan.url);
     if ((await waitForFirefoxBadge(page, 20_000)) === undefined) throw new Error(`no badge appeared on ${plan.url}`);
     const badge = (await firefoxBadgeText(page, 'open')) ?? '';
@@ -111,7 +111,7 @@ async function firefoxDemo(plan: StartPlan, dist: string, port: number, shots: D
     }, plan.url);
     await probe.close();
     const popup = await openExtensionPage(browser, `src/popup/index.html?tab=${tabId}`);
-    await popup.setViewport(POPUP_VIEWPORT);
+    await setFirefoxViewport(popup, POPUP_VIEWPORT);
     const headline = await (await popup.waitForSelector('.headline', { timeout: 20_000 }))!.evaluate((el) => (el as HTMLElement).innerText);
     await popup.screenshot({ path: shots.popup, fullPage: true });
     return { badge, headline };

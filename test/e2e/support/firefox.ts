@@ -5,10 +5,10 @@
  */
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX_EXTENSION_ORIGIN, FIREFOX_EXTENSION_UUID, firefoxBadgeText, openExtensionPage, waitForFirefoxBadge } from '../../../src/cli/browsers/firefox.ts';
+import { FIREFOX_EXTENSION_ORIGIN, FIREFOX_EXTENSION_UUID, firefoxBadgeText, openExtensionPage, setFirefoxViewport, waitForFirefoxBadge } from '../../../src/cli/browsers/firefox.ts';
 
 // Shared with `npm start`, which drives the same browser the same way.
-export { FIREFOX_EXTENSION_ORIGIN, FIREFOX_EXTENSION_UUID, firefoxBadgeText, openExtensionPage, waitForFirefoxBadge };
+export { FIREFOX_EXTENSION_ORIGIN, FIREFOX_EXTENSION_UUID, firefoxBadgeText, openExtensionPage, setFirefoxViewport, waitForFirefoxBadge };
 
 export const FIREFOX_DIST = resolve(import.meta.dirname, '../../../dist/firefox');
 
