@@ -6,7 +6,7 @@ import type { Source } from '../core/dataset/schema.ts';
 import type { Destination, DisclosedAction, Disclosure } from '../core/disclosure/build-disclosure.ts';
 import { countsLine } from '../core/disclosure/counts.ts';
 import { convert } from '../core/disclosure/exchange.ts';
-import { flowDates, quotedSource } from '../core/disclosure/flow-words.ts';
+import { distinctSources, flowDates, quotedSource } from '../core/disclosure/flow-words.ts';
 import { frame, type Framing, type VerdictStatus } from '../core/disclosure/framing.ts';
 import { headline } from '../core/disclosure/headline.ts';
 import { counted } from '../core/i18n/plural.ts';
@@ -120,7 +120,7 @@ const key = (prefix: string, value: string) => `${prefix}_${value.replaceAll('-'
 function SourceLinks({ sources, t }: { sources: Source[]; t: Translate }) {
   return (
     <ul class="sources" aria-label={t('sources')}>
-      {sources.map((source, i) => (
+      {distinctSources(sources).map((source, i) => (
         <li key={`${source.url}-${i}`}>
           <a href={source.url} target="_blank" rel="noopener noreferrer">
             {source.publisher}

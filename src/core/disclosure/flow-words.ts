@@ -12,5 +12,19 @@ export function flowDates(role: { since?: string; until?: string }, t: Translate
 }
 
 /** The first source that carries its own words (the one a reader is shown and can check in one click). */
+/**
+ * Each address once, as a reader sees the list: the data lists a source once per quoted sentence (one quote per
+ * entry), so a policy quoted for two sentences would otherwise be linked twice. Primary if any entry says so.
+ */
+export const distinctSources = (sources: readonly Source[]): Source[] => {
+  const byUrl = new Map<string, Source>();
+  for (const s of sources) {
+    const seen = byUrl.get(s.url);
+    if (!seen) byUrl.set(s.url, s);
+    else if (s.primary && !seen.primary) byUrl.set(s.url, { ...seen, primary: true });
+  }
+  return [...byUrl.values()];
+};
+
 export const quotedSource = (sources: readonly Source[]): (Source & { quote: string }) | undefined =>
   sources.find((s): s is Source & { quote: string } => s.quote !== undefined && s.quote !== '');

@@ -9,7 +9,7 @@ import type { Authority, Source } from '../dataset/schema.ts';
 import type { Region } from '../settings/settings.ts';
 import type { Destination, Disclosure } from './build-disclosure.ts';
 import { countsLine, type CountsContext } from './counts.ts';
-import { flowDates, quotedSource } from './flow-words.ts';
+import { distinctSources, flowDates, quotedSource } from './flow-words.ts';
 import { frame } from './framing.ts';
 import type { Formatters } from '../format.ts';
 
@@ -18,6 +18,7 @@ type Format = Pick<Formatters, 'country' | 'amount' | 'date' | 'list' | 'number'
 export type MarkdownContext = CountsContext & { region: Region; regime?: CompiledRegime; nationalAuthority?: Authority };
 
 const link = (s: { url: string; publisher: string }) => `[${s.publisher.replace(/[[\]]/g, '')}](${s.url})`;
+const links = (sources: readonly Source[]) => distinctSources(sources).map(link).join(', ');
 
 /** The first quoted source's own words, as a quotation under the line it supports. */
 function quoteLine(lines: string[], sources: readonly Source[]): void {
@@ -29,58 +30,58 @@ export function disclosureMarkdown(d: Disclosure, ctx: MarkdownContext, t: Trans
   const framing = frame(d, ctx.region, t, f);
   const lines: string[] = [`# ${d.platform.name}`, ''];
   if (d.retired) {
-    lines.push(`**${t('retiredOn', [f.date(d.retired.date)])}** ${d.retired.summary} ${t('retiredFacts')} (${d.retired.sources.map(link).join(', ')})`);
+    lines.push(`**${t('retiredOn', [f.date(d.retired.date)])}** ${d.retired.summary} ${t('retiredFacts')} (${links(d.retired.sources)})`);
     quoteLine(lines, d.retired.sources);
     lines.push('');
   }
   lines.push(framing.headline, '', countsLine(d, ctx, t, f), '');
-  if (d.operator) lines.push(`- ${t('operator')}: ${d.operator.name}, ${f.country(d.operator.country)} (${d.operator.sources.map(link).join(', ')})`);
-  if (d.parent) lines.push(`- ${t('parent')}: ${d.parent.name}, ${f.country(d.parent.headquarters ?? d.parent.country)} (${d.parent.sources.map(link).join(', ')})`);
+  if (d.operator) lines.push(`- ${t('operator')}: ${d.operator.name}, ${f.country(d.operator.country)} (${links(d.operator.sources)})`);
+  if (d.parent) lines.push(`- ${t('parent')}: ${d.parent.name}, ${f.country(d.parent.headquarters ?? d.parent.country)} (${links(d.parent.sources)})`);
   if (d.leadAuthority) lines.push(`- ${t('leadAuthority')}: ${d.leadAuthority.name}`);
-  if (d.privacyContact) lines.push(`- ${t('privacyContact')}: ${d.privacyContact.email ?? d.privacyContact.url ?? ''} (${d.privacyContact.sources.map(link).join(', ')})`);
+  if (d.privacyContact) lines.push(`- ${t('privacyContact')}: ${d.privacyContact.email ?? d.privacyContact.url ?? ''} (${links(d.privacyContact.sources)})`);
   const rules = ctx.regime?.frame === 'none' ? [] : (ctx.regime?.rules ?? []);
   // The regime's rules and list are about destinations: with none to apply them to, the section is empty.
   if (d.destinations.length > 0 || d.transferMechanisms.length > 0 || d.earlier.length > 0 || d.flowStatement) lines.push('', `## ${t('whereDataGoes')}`, '');
   if (d.flowStatement) {
-    lines.push(`- ${d.flowStatement.summary} (${d.flowStatement.sources.map(link).join(', ')})`);
+    lines.push(`- ${d.flowStatement.summary} (${links(d.flowStatement.sources)})`);
     quoteLine(lines, d.flowStatement.sources);
   }
   const roleLine = (country: string, role: Destination['roles'][number]) => {
-    lines.push(`- ${f.country(country)}: ${t(`role_${role.role.replaceAll('-', '_')}`)}${flowDates(role, t, f)}${role.detail ? `. ${role.detail}` : ''} (${role.sources.map(link).join(', ')})`);
+    lines.push(`- ${f.country(country)}: ${t(`role_${role.role.replaceAll('-', '_')}`)}${flowDates(role, t, f)}${role.detail ? `. ${role.detail}` : ''} (${links(role.sources)})`);
     quoteLine(lines, role.sources);
   };
   for (const { destination: dest, verdict, label } of framing.destinations) {
     for (const role of dest.roles) roleLine(dest.country, role);
     if (label) {
       const entry = verdict.entry;
-      const sources = entry && entry.sources.length > 0 ? ` (${entry.sources.map(link).join(', ')})` : '';
+      const sources = entry && entry.sources.length > 0 ? ` (${links(entry.sources)})` : '';
       lines.push(`  - ${label}${entry?.decided ? `, ${f.date(entry.decided)}` : ''}${entry?.scope ? `. ${entry.scope}` : ''}${sources}`);
     }
     if (dest.laws.length === 0) lines.push(`  - ${t('lawsNoneRecorded', [f.country(dest.country)])}`);
     for (const law of dest.laws) {
-      lines.push(`  - ${t('lawsThere', [f.country(dest.country)])}: ${law.name}${law.adopted ? ` (${f.date(law.adopted)})` : ''}. ${law.summary} (${law.sources.map(link).join(', ')})`);
+      lines.push(`  - ${t('lawsThere', [f.country(dest.country)])}: ${law.name}${law.adopted ? ` (${f.date(law.adopted)})` : ''}. ${law.summary} (${links(law.sources)})`);
     }
   }
   for (const rule of d.destinations.length > 0 ? rules : []) {
-    lines.push(`- ${rule.provision}: ${rule.summary} (${rule.sources.map(link).join(', ')})`);
+    lines.push(`- ${rule.provision}: ${rule.summary} (${links(rule.sources)})`);
   }
-  if (ctx.regime?.list && d.destinations.length > 0) lines.push(`- ${ctx.regime.list.name} (${ctx.regime.list.sources.map(link).join(', ')})`);
+  if (ctx.regime?.list && d.destinations.length > 0) lines.push(`- ${ctx.regime.list.name} (${links(ctx.regime.list.sources)})`);
   if (d.earlier.length > 0) lines.push('', `### ${t('earlierFlows')}`, '');
   for (const dest of d.earlier) for (const role of dest.roles) roleLine(dest.country, role);
   for (const m of d.transferMechanisms) {
-    lines.push(`- ${t(`mechanism_${m.mechanism.replaceAll('-', '_')}`)}${m.detail ? `: ${m.detail}` : ''} (${m.sources.map(link).join(', ')})`);
+    lines.push(`- ${t(`mechanism_${m.mechanism.replaceAll('-', '_')}`)}${m.detail ? `: ${m.detail}` : ''} (${links(m.sources)})`);
   }
   if (d.actions.length > 0) lines.push('', `## ${t('regulatoryActions')}`, '');
   for (const a of d.actions) {
     const amount = a.amount !== undefined && a.currency ? `, ${f.amount(a.amount, a.currency)}` : '';
     const date = a.dateIsAnnouncement ? t('dateAnnounced', [f.date(a.date)]) : f.date(a.date);
     const checked = a.status.checked ? ` ${t('statusChecked', [f.date(a.status.checked)])}${a.status.source ? ` ${link(a.status.source)}` : ''}` : ` ${t('statusNeverChecked')}`;
-    lines.push(`- ${date}, ${a.authorityInfo?.name ?? a.authority}: ${t(`type_${a.type.replaceAll('-', '_')}`)}${amount} (${t(`status_${a.status.value.replaceAll('-', '_')}`)}).${checked} ${a.summary} ${a.sources.map(link).join(', ')}`);
+    lines.push(`- ${date}, ${a.authorityInfo?.name ?? a.authority}: ${t(`type_${a.type.replaceAll('-', '_')}`)}${amount} (${t(`status_${a.status.value.replaceAll('-', '_')}`)}).${checked} ${a.summary} ${links(a.sources)}`);
     quoteLine(lines, a.sources);
   }
   if (d.positions.length > 0) {
     lines.push('', `## ${t('statedPosition')}`, '');
-    for (const p of d.positions) lines.push(`- ${p.summary} (${p.sources.map(link).join(', ')})`);
+    for (const p of d.positions) lines.push(`- ${p.summary} (${links(p.sources)})`);
   }
   lines.push('', `## ${t('whatYouCanDo')}`, '', `- ${framing.rights}${rightsSources(ctx)}`);
   const authority = ctx.nationalAuthority;
@@ -91,5 +92,5 @@ export function disclosureMarkdown(d: Disclosure, ctx: MarkdownContext, t: Trans
 
 function rightsSources(ctx: MarkdownContext): string {
   const sources = ctx.regime?.rights.flatMap((r) => r.sources) ?? [];
-  return sources.length > 0 ? ` (${sources.map(link).join(', ')})` : '';
+  return sources.length > 0 ? ` (${links(sources)})` : '';
 }

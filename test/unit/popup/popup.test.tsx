@@ -266,6 +266,34 @@ describe('Popup', () => {
     for (const url of urls) expect(markdown).toContain(`(${url})`);
   });
 
+  it('links a source once where the data quotes it for two sentences, primary if either entry is', () => {
+    const policy = 'https://example.org/policy-quoted-twice';
+    const twice = {
+      ...RICH,
+      flows: [
+        {
+          country: 'IE' as const,
+          role: 'storage' as const,
+          sources: [
+            { ...source(policy, false), quote: 'We store your data in Ireland.' },
+            { ...source(policy), quote: 'Our data centre is in Dublin.' },
+            source('https://example.org/another'),
+          ],
+        },
+      ],
+    };
+    const { compiled, problems } = compileDataset({ ...fixtureDataset([twice]), authorities, jurisdictions: RICH_JURISDICTIONS }, publicSuffixes());
+    expect(problems).toEqual([]);
+    const { container, state, actions } = renderPopup(compiled, 'https://www.tiktok.com/');
+    if (state.kind !== 'platform') throw new Error(state.kind);
+    const items = [...container.querySelectorAll<HTMLLIElement>('ul.sources li')].filter((li) => li.querySelector('a')?.getAttribute('href') === policy);
+    expect(items).toHaveLength(1);
+    expect(items[0]!.querySelector('.tag')?.textContent).toBe(t('primarySource'));
+    const markdown = vi.mocked(actions.summaryMarkdown).getMockImplementation()!(state.disclosure);
+    expect(markdown.split(`(${policy})`).length - 1).toBe(2); // the link once, and once after the quotation
+    expect(markdown).toContain('> We store your data in Ireland.');
+  });
+
   it('names the laws that let the state reach data in each destination, and says so where none is recorded', () => {
     const { container, actions, state } = renderPopup(richDataset(), 'https://www.tiktok.com/');
     if (state.kind !== 'platform') throw new Error(state.kind);
