@@ -166,8 +166,8 @@ describe('Chromium: the badge on hostile pages', () => {
     await page.close();
   });
 
-  // Long tasks are logged, not asserted: timings drift on this machine, and most of them are the 20,000-link page's own
-  // layout (docs/PERFORMANCE.md measures the page cost side by side).
+  // Long tasks are logged, not asserted: timings drift on this machine (docs/PERFORMANCE.md measures the page cost
+  // side by side).
   it('marks links to platforms as they come into view, none for look-alikes, and logs the long tasks', async () => {
     await ext.worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, linkMarkers: true } }));
     await ext.worker.evaluate(async () => {

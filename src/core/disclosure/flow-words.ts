@@ -11,7 +11,6 @@ export function flowDates(role: { since?: string; until?: string }, t: Translate
   return `${role.since ? ` ${t('since', [f.date(role.since)])}` : ''}${role.until ? ` ${t('until', [f.date(role.until)])}` : ''}`;
 }
 
-/** The first source that carries its own words (the one a reader is shown and can check in one click). */
 /**
  * Each address once, as a reader sees the list: the data lists a source once per quoted sentence (one quote per
  * entry), so a policy quoted for two sentences would otherwise be linked twice. Primary if any entry says so.
@@ -26,5 +25,6 @@ export const distinctSources = (sources: readonly Source[]): Source[] => {
   return [...byUrl.values()];
 };
 
+/** The first source that carries its own words (the one a reader is shown and can check in one click). */
 export const quotedSource = (sources: readonly Source[]): (Source & { quote: string }) | undefined =>
   sources.find((s): s is Source & { quote: string } => s.quote !== undefined && s.quote !== '');
