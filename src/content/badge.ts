@@ -73,22 +73,25 @@ export function createBadge(summary: BadgeView, text: BadgeText, corner: string,
   close.setAttribute('aria-label', text.dismiss);
   badge.append(open, close);
 
-  const card = el('div', 'card');
-  card.id = 'card';
-  card.hidden = true;
-  card.setAttribute('role', 'region');
-  card.setAttribute('aria-label', summary.name);
-  const headline = el('p', 'headline');
-  card.append(headline, el('p', 'more', text.more));
-  let asked = false;
-  open.setAttribute('aria-controls', 'card');
-
+  // The card is built when the user first opens it: the badge's first draw, on every platform page as it loads,
+  // makes only what is shown (issue #12). aria-controls is set with it, so it never names a missing element.
+  let card: HTMLElement | undefined;
+  const makeCard = (): HTMLElement => {
+    const made = el('div', 'card');
+    made.id = 'card';
+    made.setAttribute('role', 'region');
+    made.setAttribute('aria-label', summary.name);
+    const headline = el('p', 'headline');
+    made.append(headline, el('p', 'more', text.more));
+    summary.headline().then((words) => void (headline.textContent = words ?? ''), () => undefined);
+    wrap.prepend(made);
+    open.setAttribute('aria-controls', 'card');
+    return made;
+  };
+  const isOpen = () => card !== undefined && !card.hidden;
   const toggle = (show: boolean) => {
-    if (show && !asked) {
-      asked = true;
-      summary.headline().then((words) => void (headline.textContent = words ?? ''), () => undefined);
-    }
-    card.hidden = !show;
+    if (show) card ??= makeCard();
+    if (card) card.hidden = !show;
     open.setAttribute('aria-expanded', String(show));
   };
   // Where keyboard focus was before it entered the badge: it goes back there when the badge is dismissed, rather
@@ -100,7 +103,7 @@ export function createBadge(summary: BadgeView, text: BadgeText, corner: string,
     if (from instanceof Element && from !== host && !root.contains(from)) focusBefore = from;
   });
   // Only the user's own clicks and keys count: the page cannot act for them (synthetic events are not trusted).
-  open.addEventListener('click', (event) => event.isTrusted && toggle(card.hidden));
+  open.addEventListener('click', (event) => event.isTrusted && toggle(!isOpen()));
   close.addEventListener('click', (event) => {
     if (!event.isTrusted) return;
     const back = focusBefore;
@@ -110,12 +113,12 @@ export function createBadge(summary: BadgeView, text: BadgeText, corner: string,
     }
   });
   wrap.addEventListener('keydown', (event) => {
-    if (event.isTrusted && event.key === 'Escape' && !card.hidden) {
+    if (event.isTrusted && event.key === 'Escape' && isOpen()) {
       toggle(false);
       open.focus();
     }
   });
-  wrap.append(card, badge);
+  wrap.append(badge);
   root.append(wrap);
   return host;
 }

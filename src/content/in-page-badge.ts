@@ -125,32 +125,36 @@ function draw(shown: Shown, words: Texts): void {
   place(badge);
 }
 
-/** Puts the badge back when the page removes it (rewrites the root's children), a bounded number of times. */
+/** Puts the badge back if the page has removed it (rewritten the root's children), a bounded number of times. */
+function restore(): void {
+  if (host === undefined || host.isConnected || reinserts >= MAX_REINSERTS) return;
+  reinserts += 1;
+  place(host);
+}
+
+/** Restores the badge whenever the page removes it, and at once if it already has. */
 function keepInPage(): void {
-  const observer = new MutationObserver(() => {
-    if (host === undefined || host.isConnected || reinserts >= MAX_REINSERTS) return;
-    reinserts += 1;
-    place(host);
-  });
-  observer.observe(document.documentElement, { childList: true });
+  new MutationObserver(restore).observe(document.documentElement, { childList: true });
+  restore();
 }
 
 /**
  * Draws from the registered data and texts at once; asks the background (and the browser's i18n) only for what is
- * missing or malformed.
+ * missing or malformed. False when this page gets no badge.
  */
-function decide(): void {
+function decide(): boolean {
   const data = readContentData(globalThis);
   const shown = data ? fromRegisteredData(data) : undefined;
-  if (shown === null) return;
+  if (shown === null) return false;
   if (shown && data?.text) {
     draw(shown, registeredTexts(data.text));
-    return;
+    return true;
   }
   void (async () => {
     const answer = shown ?? (await fromBackground());
     if (answer) draw(answer, data?.text ? registeredTexts(data.text) : await fallbackTexts());
   })().catch(() => undefined);
+  return true;
 }
 
 function start(): void {
@@ -159,12 +163,18 @@ function start(): void {
   const state = ((globalThis as Record<string, unknown>)[CONTENT_GLOBAL] ??= {}) as { started?: boolean };
   if (state.started) return;
   state.started = true;
-  keepInPage();
-  decide();
+  // Watching for the page removing the badge waits for the next task, so that the badge goes in first (issue #12);
+  // a removal by the page in between is caught when the watch starts.
+  if (decide()) setTimeout(() => void tryQuietly(keepInPage), 0);
 }
 
-try {
-  start();
-} catch {
-  // The extension was reloaded or the page is going away: nothing to show, nothing to report.
+/** Runs a step and ends quietly on failure: the extension was reloaded or the page is going away. */
+function tryQuietly(step: () => void): void {
+  try {
+    step();
+  } catch {
+    // Nothing to show, nothing to report: never an error in the page's console.
+  }
 }
+
+tryQuietly(start);

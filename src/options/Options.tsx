@@ -2,7 +2,7 @@
  * The options page's view: settings in, changes out through `onChange`. It never calls the browser itself, so
  * tests render it from fixtures.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { counted } from '../core/i18n/plural.ts';
 import type { HistoryEntry } from '../core/settings/history.ts';
 import { BADGE_CORNERS, DISPLAY_CURRENCIES, REGIONS, TOOLBAR_STYLES, type Region, type Settings } from '../core/settings/settings.ts';
@@ -61,7 +61,9 @@ function SiteExceptions({ sites, t, onChange }: { sites: string[]; t: Translate;
   const list = useRef<HTMLUListElement>(null);
   const none = useRef<HTMLParagraphElement>(null);
   const removed = useRef<number | null>(null);
-  useEffect(() => {
+  // A layout effect: focus moves as the row goes, before the next paint, never a frame later (when a quick key
+  // press would land on the page instead).
+  useLayoutEffect(() => {
     const index = removed.current;
     if (index === null) return;
     removed.current = null;
@@ -105,7 +107,8 @@ function ClearHistory({ t, onClear }: { t: Translate; onClear(): void }) {
   const clear = useRef<HTMLButtonElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
   const wasAsking = useRef(false);
-  useEffect(() => {
+  // As for SiteExceptions: focus moves with the change, before the next paint.
+  useLayoutEffect(() => {
     if (asking) keep.current?.focus();
     else if (wasAsking.current) clear.current?.focus();
     wasAsking.current = asking;

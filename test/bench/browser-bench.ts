@@ -144,7 +144,7 @@ async function waitForBadgeInPage(page: Page): Promise<number | null> {
 }
 
 /** One measured visit: trace on, navigate, wait for the badge, let long tasks land, trace off. */
-async function badgeRun(ext: ExtensionBrowser, url: string) {
+export async function badgeRun(ext: ExtensionBrowser, url: string) {
   const page = await ext.context.newPage();
   const cdp = await ext.context.newCDPSession(page);
   const events = await startTrace(cdp);

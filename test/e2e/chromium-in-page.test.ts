@@ -97,6 +97,14 @@ describe('Chromium: the badge on hostile pages', () => {
     await page.close();
   });
 
+  it('puts the badge back when the page removes it in its first script, before the extension watches for that', async () => {
+    const page = await open('https://www.tiktok.com/evict');
+    await waitForBadge(page);
+    expect(await page.evaluate(() => (window as unknown as { badgeEvicted: boolean }).badgeEvicted)).toBe(true);
+    expect(await page.evaluate(() => document.querySelectorAll('residency-lens-badge').length)).toBe(1);
+    await page.close();
+  });
+
   it('shows nothing in an iframe, nor on the unrelated page around it', async () => {
     const page = await open('https://news.example-news.com/iframe');
     await page.frameLocator('iframe').locator('h1').waitFor();

@@ -70,6 +70,14 @@ describe('Firefox: the badge on hostile pages', () => {
     await page.close();
   });
 
+  it('puts the badge back when the page removes it in its first script, before the extension watches for that', async () => {
+    const page = await open('https://www.tiktok.com/evict');
+    await waitForFirefoxBadge(page);
+    expect(await page.evaluate(() => (window as unknown as { badgeEvicted: boolean }).badgeEvicted)).toBe(true);
+    expect(await page.evaluate(() => document.querySelectorAll('residency-lens-badge').length)).toBe(1);
+    await page.close();
+  });
+
   it('is in the page before its first script runs, and comes last in the Tab order, under the root element', async () => {
     const page = await open('https://www.tiktok.com/skip');
     await waitForFirefoxBadge(page);

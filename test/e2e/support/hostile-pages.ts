@@ -28,6 +28,11 @@ const SKIP_LINK = `
 <script>window.badgeAtFirstScript = document.querySelector('residency-lens-badge') !== null;</script>
 <a id="skip" href="#main">Skip to content</a><main id="main"><a href="/next">Next</a></main>`;
 
+/** A page whose first script takes the badge out of the page, before the content script watches for that. */
+const EVICT = `
+<script>const found = document.querySelector('residency-lens-badge'); window.badgeEvicted = found !== null; found?.remove();</script>
+<p>A page that removes what it did not make.</p>`;
+
 export const hostileRoute: Route = (host, path): Page | string | undefined => {
   const url = new URL(path, `https://${host}`);
   if (host === 'www.tiktok.com' && url.pathname === '/csp') {
@@ -37,6 +42,7 @@ export const hostileRoute: Route = (host, path): Page | string | undefined => {
   if (host === 'www.tiktok.com' && url.pathname.startsWith('/spa')) return html('TikTok single-page app', SPA);
   if (host === 'www.tiktok.com' && url.pathname === '/embed') return html('TikTok embed');
   if (host === 'www.tiktok.com' && url.pathname === '/skip') return html('TikTok with a skip link', SKIP_LINK);
+  if (host === 'www.tiktok.com' && url.pathname === '/evict') return html('TikTok that removes the badge at once', EVICT);
   if (host === 'news.example-news.com' && url.pathname === '/iframe') {
     return html('News with an embedded TikTok', '<iframe src="https://www.tiktok.com/embed" width="400" height="300"></iframe>');
   }
