@@ -7,42 +7,19 @@
  * (browser-bench.ts, badgeRun), the builds' order alternating run by run. Reports each build's medians and, for each
  * build after the first, the median of its per-run ratio to the first. A comparison, not a test.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { launchChromium, type ExtensionBrowser } from '../e2e/support/chromium.ts';
-import { startHttpsServer } from '../e2e/support/https-server.ts';
-import { badgeRun, HOSTS, PLATFORM_HOST, route } from './browser-bench.ts';
+import { badgeRun, PLATFORM_HOST } from './browser-bench.ts';
 import { machine, median, round } from './common.ts';
+import { commandLine, sideBySide } from './side-by-side.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const { builds, option } = commandLine(process.argv.slice(2), 'badge-ab.ts a=<dist dir> b=<dist dir> [...] [--runs=N] [--page=small|large]');
 const runs = Number(option('runs') ?? 15);
 const page = option('page') ?? 'small';
-const builds = args.filter((a) => !a.startsWith('--')).map((a) => {
-  const at = a.indexOf('=');
-  if (at < 1) throw new Error(`expected label=dir, got ${a}`);
-  return { label: a.slice(0, at), dir: resolve(a.slice(at + 1)) };
-});
-if (builds.length < 2) throw new Error('usage: badge-ab.ts a=<dist dir> b=<dist dir> [...] [--runs=N] [--page=small|large]');
 
 type Run = Awaited<ReturnType<typeof badgeRun>>;
-const server = await startHttpsServer(route);
-const profiles: string[] = [];
-const exts: ExtensionBrowser[] = [];
-try {
+await sideBySide(builds, async (exts, inOrder) => {
   const start = machine();
-  for (const b of builds) {
-    const userDataDir = mkdtempSync(join(tmpdir(), 'rl-badge-ab-'));
-    profiles.push(userDataDir);
-    exts.push(await launchChromium({ port: server.port, hosts: HOSTS, userDataDir, dist: b.dir }));
-  }
   for (const ext of exts) await badgeRun(ext, `https://${PLATFORM_HOST}/${page}?warm`); // not counted
-  const results: Run[][] = builds.map(() => []);
-  for (let i = 0; i < runs; i += 1) {
-    const order = builds.map((_, k) => (i % 2 === 0 ? k : builds.length - 1 - k));
-    for (const k of order) results[k]!.push(await badgeRun(exts[k]!, `https://${PLATFORM_HOST}/${page}?run=${i}`));
-  }
+  const results: Run[][] = await inOrder(runs, (k, i) => badgeRun(exts[k]!, `https://${PLATFORM_HOST}/${page}?run=${i}`));
   const pick = (rs: Run[], f: (r: Run) => number | null) => rs.map(f).filter((v): v is number => v !== null && Number.isFinite(v));
   const out = builds.map((b, k) => {
     const rs = results[k]!;
@@ -59,9 +36,5 @@ try {
       })), 3),
     };
   });
-  console.log(JSON.stringify({ page, runs, machineAtStart: start.loadAverage1m, machineAtEnd: machine().loadAverage1m, builds: out }, null, 2));
-} finally {
-  for (const ext of exts) await ext.close().catch(() => undefined);
-  await server.close();
-  for (const p of profiles) rmSync(p, { recursive: true, force: true });
-}
+  console.log(JSON.stringify({ page, runs, loadAverage1m: { start: start.loadAverage1m, end: machine().loadAverage1m }, builds: out }, null, 2));
+});

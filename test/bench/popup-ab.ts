@@ -8,34 +8,17 @@
  * medians and, for each build after the first, the median of its per-run ratio to the first (runs paired by index,
  * measured within seconds of each other). A comparison, not a test: nothing here fails on a figure.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { launchChromium, tabIdOf, type ExtensionBrowser } from '../e2e/support/chromium.ts';
-import { startHttpsServer } from '../e2e/support/https-server.ts';
-import { HOSTS, PLATFORM_HOST, popupRun, route } from './browser-bench.ts';
+import { tabIdOf } from '../e2e/support/chromium.ts';
+import { PLATFORM_HOST, popupRun } from './browser-bench.ts';
 import { machine, median, round } from './common.ts';
+import { commandLine, sideBySide } from './side-by-side.ts';
 
-const args = process.argv.slice(2);
-const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 15);
-const builds = args.filter((a) => !a.startsWith('--')).map((a) => {
-  const at = a.indexOf('=');
-  if (at < 1) throw new Error(`expected label=dir, got ${a}`);
-  return { label: a.slice(0, at), dir: resolve(a.slice(at + 1)) };
-});
-if (builds.length < 2) throw new Error('usage: popup-ab.ts a=<dist dir> b=<dist dir> [...] [--runs=N]');
+const { builds, option } = commandLine(process.argv.slice(2), 'popup-ab.ts a=<dist dir> b=<dist dir> [...] [--runs=N]');
+const runs = Number(option('runs') ?? 15);
 
 type Run = Awaited<ReturnType<typeof popupRun>>;
-const server = await startHttpsServer(route);
-const profiles: string[] = [];
-const exts: ExtensionBrowser[] = [];
-try {
+await sideBySide(builds, async (exts, inOrder) => {
   const start = machine();
-  for (const b of builds) {
-    const userDataDir = mkdtempSync(join(tmpdir(), 'rl-popup-ab-'));
-    profiles.push(userDataDir);
-    exts.push(await launchChromium({ port: server.port, hosts: HOSTS, userDataDir, dist: b.dir }));
-  }
   const url = `https://${PLATFORM_HOST}/small?popup`;
   const tabs = await Promise.all(exts.map(async (ext) => {
     const tab = await ext.context.newPage();
@@ -44,11 +27,7 @@ try {
     await popupRun(ext, tabId); // warm-up, not counted
     return tabId;
   }));
-  const results: Run[][] = builds.map(() => []);
-  for (let i = 0; i < runs; i += 1) {
-    const order = builds.map((_, k) => (i % 2 === 0 ? k : builds.length - 1 - k));
-    for (const k of order) results[k]!.push(await popupRun(exts[k]!, tabs[k]!));
-  }
+  const results: Run[][] = await inOrder(runs, (k) => popupRun(exts[k]!, tabs[k]!));
   const pick = (rs: Run[], f: (r: Run) => number | null) => rs.map(f).filter((v): v is number => v !== null);
   const out = builds.map((b, k) => {
     const rs = results[k]!;
@@ -67,8 +46,4 @@ try {
     };
   });
   console.log(JSON.stringify({ runs, loadAverage1m: { start: start.loadAverage1m, end: machine().loadAverage1m }, builds: out }, null, 2));
-} finally {
-  for (const ext of exts) await ext.close().catch(() => undefined);
-  await server.close().catch(() => undefined);
-  for (const p of profiles) rmSync(p, { recursive: true, force: true });
-}
+});
