@@ -43,6 +43,7 @@ import { createIpCountryLookup, type IpCountryLookup } from '../core/ip-country/
 import { pageMatch } from '../core/lookup.ts';
 import { readHistory, recordVisit } from '../core/settings/history.ts';
 import { effectiveRegion, readSettings, updateSettings, type Settings } from '../core/settings/settings.ts';
+import badgeApiScript from '../content/badge-api.ts?script';
 import badgeScript from '../content/in-page-badge.ts?script';
 import linkMarkersScript from '../content/links.ts?script';
 import { createAnswerer, framedSummaryOf, pageOf, unframedSummaryOf, type Answerer } from './answerer.ts';
@@ -192,7 +193,7 @@ function syncBadgeScripts(): Promise<void> {
       locale: locales.includes(folder) ? folder : defaultLocale,
       hidden: s.siteExceptions,
     };
-    await syncRegisteredScripts(BADGE_SCRIPT_PREFIX, badgeRegistrations(groups, display, badgeScript));
+    await syncRegisteredScripts(BADGE_SCRIPT_PREFIX, badgeRegistrations(groups, display, { badge: badgeScript, api: badgeApiScript }));
   }).catch(() => undefined);
   return badgeSync;
 }

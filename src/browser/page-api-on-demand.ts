@@ -16,3 +16,6 @@ export async function browserTexts(): Promise<{ message: (key: string, substitut
   const { message, formatLocale, messagesDirection } = await import('./page-api.ts');
   return { message, lang: formatLocale(), dir: messagesDirection() };
 }
+
+/** What the badge's API file hands the badge's script (src/content/badge-api.ts). */
+export type BadgeApi = { sendToBackground: typeof sendToBackground; browserTexts: typeof browserTexts };

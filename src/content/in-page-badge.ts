@@ -14,7 +14,7 @@
  * the badge in the page when the page removes it (a bounded number of times, so a hostile page cannot start a
  * loop), and never throws into the page: every failure ends quietly.
  */
-import { browserTexts, sendToBackground } from '../browser/page-api-on-demand.ts';
+import type { BadgeApi } from '../browser/page-api-on-demand.ts';
 import { badgeOf, CONTENT_GLOBAL, fillMessage, readContentData, type BadgeTexts, type ContentData } from '../core/content-data.ts';
 import { isLocalName, normalizeHost } from '../core/match/normalize-host.ts';
 import { walkHostTable } from '../core/match/platform-index.ts';
@@ -24,6 +24,20 @@ import { createBadge } from './badge.ts';
 const MAX_REINSERTS = 10;
 let host: HTMLElement | undefined;
 let reinserts = 0;
+
+/**
+ * The extension API, from the file the registration runs right after this one (src/content/badge-api.ts): a caller
+ * that comes before it has run (the fallback, when the registered data is missing) waits one task for it.
+ */
+async function extensionApi(): Promise<BadgeApi> {
+  const read = () => ((globalThis as Record<string, unknown>)[CONTENT_GLOBAL] as { api?: BadgeApi } | undefined)?.api;
+  if (!read()) await new Promise((resolve) => setTimeout(resolve, 0));
+  const api = read();
+  if (!api) throw new Error("the badge's API file did not run");
+  return api;
+}
+
+const sendToBackground = async (message: unknown) => (await extensionApi()).sendToBackground(message);
 
 type Shown = { name: string; countries: string[]; flagged: boolean; corner: string };
 type Texts = {
@@ -48,7 +62,7 @@ function registeredTexts(registered: BadgeTexts): Texts {
  * loading tens of milliseconds (and the API's loading), so only when the texts file is missing or malformed.
  */
 async function fallbackTexts(): Promise<Texts> {
-  const { message, lang, dir } = await browserTexts();
+  const { message, lang, dir } = await (await extensionApi()).browserTexts();
   let regions: Intl.DisplayNames | undefined;
   return {
     message: (key, subs) => message(key, subs),

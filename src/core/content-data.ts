@@ -110,7 +110,7 @@ export type Registration = { id: string; matches: string[]; excludeMatches: stri
 export function badgeRegistrations(
   groups: readonly BadgeGroupEntry[],
   display: { on: boolean; region: Region; corner: string; locale: string; hidden: readonly string[] },
-  contentScript: string,
+  scripts: { badge: string; api: string },
 ): Registration[] {
   if (!display.on) return [];
   const hidden = new Set(display.hidden);
@@ -125,7 +125,8 @@ export function badgeRegistrations(
       id: `${BADGE_SCRIPT_PREFIX}${group.id}`,
       matches: group.roots.map(hostPattern),
       excludeMatches: highest.map(hostPattern),
-      js: [regionFile(display.region), cornerFile(display.corner), textFile(display.locale), ...marked.map(hideFile), groupFile(group.id), contentScript],
+      // The data files, the badge's script, then its way to the extension API, which the first draw does not need.
+      js: [regionFile(display.region), cornerFile(display.corner), textFile(display.locale), ...marked.map(hideFile), groupFile(group.id), scripts.badge, scripts.api],
     }];
   });
 }

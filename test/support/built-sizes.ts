@@ -54,7 +54,8 @@ export function workerCode(dist: string): FilesSize {
 /** The figures the budgets watch, and the host index the worker reads at start (data: no budget, it grows with the dataset). */
 export function builtSizes(dist: string) {
   return {
-    contentScript: fileSize(dist, join(dist, 'src/content/in-page-badge.js')),
+    // What runs on every platform page: the badge's script and, after it, its way to the extension API.
+    contentScript: total(dist, [join(dist, 'src/content/in-page-badge.js'), join(dist, 'src/content/badge-api.js')]),
     worker: workerCode(dist),
     ipData: fileSize(dist, join(dist, 'data/ip-country.bin')),
     hostIndex: fileSize(dist, join(dist, 'data/host-index.json')),

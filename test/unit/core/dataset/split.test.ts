@@ -53,7 +53,7 @@ describe.each([
 ])('badge groups over %s', (_name, dataset) => {
   const index = hostIndex(dataset);
   const groups = badgeGroups(dataset);
-  const registered = (hidden: readonly string[]) => badgeRegistrations(groups, { on: true, region: 'eu', corner: 'bottom-right', locale: 'en', hidden }, 'content.js');
+  const registered = (hidden: readonly string[]) => badgeRegistrations(groups, { on: true, region: 'eu', corner: 'bottom-right', locale: 'en', hidden }, { badge: 'content.js', api: 'api.js' });
   const whole = createHostLookup(dataset.hosts);
   const pages = pageDomains(dataset);
   const idOf = (lookup: ReturnType<typeof createHostLookup>, platforms: Array<{ id: string }>, host: string) => {
@@ -95,7 +95,7 @@ describe.each([
     const all = registered([]);
     expect(all).toHaveLength(groups.length);
     for (const [i, r] of all.entries()) {
-      expect(r.js).toEqual(['content/region-eu.js', 'content/corner-bottom-right.js', 'content/text-en.js', `content/groups/${groups[i]!.id}.js`, 'content.js']);
+      expect(r.js).toEqual(['content/region-eu.js', 'content/corner-bottom-right.js', 'content/text-en.js', `content/groups/${groups[i]!.id}.js`, 'content.js', 'api.js']);
       expect(r.excludeMatches).toEqual([]);
     }
   });
