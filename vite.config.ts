@@ -315,7 +315,7 @@ function ipCountryData(): Plugin {
   };
 }
 
-const STANDALONE_CONTENT_SCRIPTS = ['src/content/in-page-badge.ts', 'src/content/links.ts'];
+const STANDALONE_CONTENT_SCRIPTS = ['src/content/in-page-badge.ts', 'src/content/badge-api.ts', 'src/content/links.ts'];
 
 export default defineConfig(({ command, mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
