@@ -90,9 +90,12 @@ export function verdictLabel(status: VerdictStatus, region: Region, t: Translate
 /** The plain sentence on where data goes, for every combination of storage, remote access and processing. */
 export function flowSentence(d: Disclosure, t: Translate, f: Pick<Formatters, 'country' | 'list'>): string {
   const names = (list: Destination[]) => f.list(list.map((x) => f.country(x.country)));
-  // A country reached remotely is named as such even where some data is also stored there: access is the point.
+  // A country where data is stored and from where it is also accessed is named in both lists: naming it only as a
+  // place of access would leave the storage list looking complete when it is not (TikTok's policy names servers in
+  // the United States, Singapore and Malaysia, from where staff also reach European data).
   const accessed = d.destinations.filter((x) => x.roles.some((r) => r.role === 'remote-access'));
-  const stored = d.destinations.filter((x) => !accessed.includes(x) && x.roles.some((r) => r.role === 'storage'));
+  const stored = d.destinations.filter((x) => x.roles.some((r) => r.role === 'storage'));
+  // Storing or reaching data is processing it too: "processed" names only the countries that are neither.
   const processed = d.destinations.filter((x) => !accessed.includes(x) && !stored.includes(x));
   const key = `headline${stored.length > 0 ? 'S' : ''}${accessed.length > 0 ? 'A' : ''}${processed.length > 0 ? 'P' : ''}`;
   if (key === 'headline') return t(d.flowStatement ? 'headlineStatement' : 'headlineNoFlows', [d.platform.name]);

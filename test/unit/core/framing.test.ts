@@ -142,6 +142,23 @@ describe('the headline reads as a plain sentence for every combination of storag
     expect(flowSentence(disclosureWith(present), t, f)).toBe(EXPECTED_EN[name === '(none)' ? '' : name]);
   });
 
+  it('names a country where data is both stored and reached remotely in both lists, and not again as processed', () => {
+    const p = platform('acme', [['acme.example', 'main']], {
+      name: 'Acme',
+      flows: [
+        { country: 'IE', role: 'storage', sources: [source()] },
+        { country: 'SG', role: 'storage', sources: [source()] },
+        { country: 'SG', role: 'remote-access', sources: [source()] },
+        { country: 'SG', role: 'processing', sources: [source()] },
+        { country: 'CN', role: 'remote-access', sources: [source()] },
+      ],
+    });
+    const dataset = compileFixture([p]);
+    expect(flowSentence(buildDisclosure(dataset, dataset.platforms[0]!), t, f)).toBe(
+      'Countries where Acme stores user data: Ireland and Singapore. Countries it can be accessed from remotely: Singapore and China.',
+    );
+  });
+
   it.each(readdirSync(join(import.meta.dirname, '../../../src/_locales')).sort())('%s: each sentence names the platform and every country once, with nothing left unfilled', (locale) => {
     const tl = translator(locale);
     const fl = createFormatters(locale.replaceAll('_', '-'));
