@@ -127,6 +127,7 @@ function SourceLinks({ sources, t }: { sources: Source[]; t: Translate }) {
             <span class="visually-hidden"> {t('opensInNewTab')}</span>
           </a>
           {source.primary ? <span class="tag">{t('primarySource')}</span> : null}
+          {source.note ? <span class="source-note">{source.note}</span> : null}
         </li>
       ))}
     </ul>
@@ -151,6 +152,7 @@ function SourceQuote({ sources, t, authority = false }: { sources: Source[]; t: 
         {source.publisher}
         <span class="visually-hidden"> {t('opensInNewTab')}</span>
       </a>
+      {source.note ? <span class="source-note">{source.note}</span> : null}
     </figure>
   );
 }
@@ -529,7 +531,7 @@ function PlatformView({ d, ctx, tp, t, f, actions, later }: { d: Disclosure; ctx
         {d.transferMechanisms.length > 0 ? (
           <>
             <h3>{t('transferMechanisms')}</h3>
-            <ul>
+            <ul class="mechanisms">
               {d.transferMechanisms.map((m, i) => (
                 <li key={i}>
                   <strong>{t(key('mechanism', m.mechanism))}</strong>

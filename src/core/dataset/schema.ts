@@ -32,7 +32,15 @@ const text = z.string().trim().min(1, 'must not be empty');
 export const Source = z
   .object({
     url: z.url({ protocol: /^https$/, error: 'an https URL' }).describe('Where the fact can be read.'),
-    publisher: text.describe('Who published it: the authority, court, company or newspaper.'),
+    publisher: text
+      .max(130, 'the publisher\'s name only: say which version, section or copy was read in `note`')
+      .describe('Who published it: the authority, court, company or newspaper. It names the link in the popup.'),
+    note: text
+      .max(500)
+      .optional()
+      .describe(
+        'What exactly was read, when the link alone does not say: the version or section of a page that changes (a privacy policy), or the copy the text was read in (an Open Terms Archive version). Shown in small print beside the link.',
+      ),
     title: text.optional().describe('Title of the page or document.'),
     date: isoDate.optional().describe('Publication date of the source.'),
     quote: z

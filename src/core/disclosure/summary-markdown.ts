@@ -23,7 +23,8 @@ const links = (sources: readonly Source[]) => distinctSources(sources).map(link)
 /** The first quoted source's own words, as a quotation under the line it supports. */
 function quoteLine(lines: string[], sources: readonly Source[]): void {
   const quoted = quotedSource(sources);
-  if (quoted) lines.push(`  > ${quoted.quote.replace(/\s+/g, ' ')} (${link(quoted)})`);
+  // The note says which version of a changing page the words come from: a reader of the summary needs it too.
+  if (quoted) lines.push(`  > ${quoted.quote.replace(/\s+/g, ' ')} (${link(quoted)}${quoted.note ? `; ${quoted.note}` : ''})`);
 }
 
 export function disclosureMarkdown(d: Disclosure, ctx: MarkdownContext, t: Translate, f: Format): string {

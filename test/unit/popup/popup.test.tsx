@@ -514,6 +514,26 @@ describe('Popup: how flows are told', () => {
     expect(text).toMatch(/China.*until March 2021/s);
   });
 
+  it('names a source\'s link by its publisher alone, and says in small print which version or copy was read', () => {
+    const note = 'privacy policy effective 30 November 2025; text read in an archived copy';
+    const line = {
+      ...TIKTOK_LIKE,
+      flows: [{ country: 'IE', role: 'storage' as const, sources: [{ ...source('https://example.org/policy'), publisher: 'TikTok', note, quote: 'European data is stored in Ireland.' }] }],
+    };
+    const { container, actions } = renderPopup(compileFixture([line]), 'https://www.tiktok.com/');
+    const section = open(container, 'destinations');
+    expect(section.textContent).toContain('In the words of TikTok:');
+    const quoteLink = within(section.querySelector('figure.quote') as HTMLElement).getByRole('link');
+    expect(quoteLink.textContent).toBe('TikTok (opens in a new tab)');
+    const listed = within(section.querySelector('ul.sources') as HTMLElement).getByRole('link');
+    expect(listed.textContent).toBe('TikTok (opens in a new tab)');
+    // Beside both links, outside them: the reader sees what was read without it naming the link.
+    expect([...section.querySelectorAll('.source-note')].map((n) => n.textContent)).toEqual([note, note]);
+    // The summary quotes the words with the link and the same note.
+    fireEvent.click(screen.getByRole('button', { name: 'Copy summary (Markdown)' }));
+    expect(vi.mocked(actions.copy).mock.calls[0]![0]).toContain(`  > European data is stored in Ireland. ([TikTok](https://example.org/policy); ${note})`);
+  });
+
   it('when no source names a country: says so in the headline and shows what the operator says, with its words', () => {
     const statement = { summary: 'Its policy names no country.', sources: [{ ...source('https://example.org/policy'), publisher: 'Tumblr', quote: 'You consent to the transfer of your information.' }] };
     const tumblr = { ...TIKTOK_LIKE, flows: [], flowStatement: statement };

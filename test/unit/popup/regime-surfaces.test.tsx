@@ -63,7 +63,11 @@ async function surfaces(region: Region): Promise<Surfaces> {
       }}
     />,
   );
-  const popup = view.container.textContent ?? '';
+  // The company's own account of how it justifies its transfers out of the EEA (adequacy, clauses) is a fact about the
+  // company that every user sees; what a region must not hear of is another regime's framing of the destinations.
+  const framed = view.container.cloneNode(true) as HTMLElement;
+  for (const list of framed.querySelectorAll('ul.mechanisms')) list.remove();
+  const popup = framed.textContent ?? '';
   const headline = view.container.querySelector('.headline')?.textContent ?? '';
   counts.set(region, view.container.querySelector('header .counts')?.textContent ?? '');
   cleanup();
@@ -86,7 +90,13 @@ async function surfaces(region: Region): Promise<Surfaces> {
   (root?.querySelector('.open') as HTMLElement | null)?.dispatchEvent(new MouseEvent('click'));
   const card = `${root?.querySelector('.card')?.textContent ?? ''} ${await headlineAsked}`;
 
-  return { headline, tooltip, card, popup, markdown: disclosureMarkdown(state.disclosure, context, t, f) };
+  // As in the popup, the summary's lines on the company's own transfer mechanisms are left out of what is compared.
+  const mechanismLines = state.disclosure.transferMechanisms.map((m) => `- ${t(`mechanism_${m.mechanism.replaceAll('-', '_')}`)}`);
+  const markdown = disclosureMarkdown(state.disclosure, context, t, f)
+    .split('\n')
+    .filter((line) => !mechanismLines.some((start) => line.startsWith(start)))
+    .join('\n');
+  return { headline, tooltip, card, popup, markdown };
 }
 
 afterEach(() => cleanup());

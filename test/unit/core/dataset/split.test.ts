@@ -170,8 +170,8 @@ describe('the common part', () => {
     const dataset = realDataset();
     const common = commonData(dataset);
     expect(common.authorities).toEqual(dataset.authorities);
-    // Everything but what no reader of the common part shows: a source's quote, title, date and language.
-    const links = (x: unknown) => JSON.parse(JSON.stringify(x, (key, v) => (['quote', 'title', 'date', 'lang'].includes(key) ? undefined : v)));
+    // Everything but what no reader of the common part shows: a source's quote, title, date, language and note.
+    const links = (x: unknown) => JSON.parse(JSON.stringify(x, (key, v) => (['quote', 'title', 'date', 'lang', 'note'].includes(key) ? undefined : v)));
     for (const [code, j] of Object.entries(dataset.jurisdictions)) {
       if (j.laws.some((l) => l.kind === 'user-protection')) expect(common.jurisdictions[code]).toEqual(links(j));
     }

@@ -93,6 +93,15 @@ describe('validateDataset', () => {
     expect(problemsOf([p])).toContainEqual({ file: 'data/platforms/tiktok.json', field: 'actions.0.sources.0.url', message: 'an https URL' });
   });
 
+  it('rejects a publisher that also says which version or copy was read (that goes in the source\'s note)', () => {
+    const p = clone(TIKTOK_LIKE);
+    const publisher = `TikTok (privacy policy effective 30 November 2025, section 8; text read in an archived copy, ${'x'.repeat(80)})`;
+    p.actions[0]!.sources = [{ ...source('https://www.tiktok.com/legal/privacy'), publisher }];
+    expect(problemsOf([p])).toContainEqual({ file: 'data/platforms/tiktok.json', field: 'actions.0.sources.0.publisher', message: "the publisher's name only: say which version, section or copy was read in `note`" });
+    p.actions[0]!.sources = [{ ...source('https://www.tiktok.com/legal/privacy'), publisher: 'TikTok', note: 'privacy policy effective 30 November 2025, section 8' }];
+    expect(problemsOf([p])).toEqual([]);
+  });
+
   it('rejects a file whose name is not its id', () => {
     const files = raw([TIKTOK_LIKE]);
     files.platforms = { 'data/platforms/TikTok.json': TIKTOK_LIKE };
