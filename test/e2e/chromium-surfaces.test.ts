@@ -33,8 +33,11 @@ const ONE_FINE = platformWhere((d) => d.counts.fines === 1);
 const NO_FLOWS = platformWhere((d) => d.destinations.length === 0 && d.transferMechanisms.length === 0 && d.earlier.length === 0 && !d.flowStatement);
 const NO_ACTIONS = platformWhere((d) => d.actions.length === 0);
 const STATEMENT_ONLY = platformWhere((d) => d.destinations.length === 0 && d.flowStatement !== undefined && d.flowStatement.sources.some((s) => s.quote));
-/** A platform with a flow that ended (`until`) in a country it no longer sends data to (LINE and China). */
-const ENDED = platformWhere((d) => d.earlier.some((e) => !d.destinations.some((x) => x.country === e.country) && e.roles.some((r) => r.role === 'remote-access' || r.role === 'storage')));
+/**
+ * A platform with a flow that ended (`until`) in a country it no longer sends data to (LINE and China), and current
+ * flows too, so that there is a diagram to keep the ended country out of (Allegro's only data flow has ended).
+ */
+const ENDED = platformWhere((d) => d.destinations.length > 0 && d.earlier.some((e) => !d.destinations.some((x) => x.country === e.country) && e.roles.some((r) => r.role === 'remote-access' || r.role === 'storage')));
 const EXTRA_DOMAINS = [ONE_ACTION, ONE_FINE, NO_FLOWS, NO_ACTIONS, STATEMENT_ONLY, ENDED].flatMap((p) => (p ? [p.domain] : []));
 const HOSTS = ['*.tiktok.com', 'tiktok.com', 'news.example-news.com', ...EXTRA_DOMAINS];
 
