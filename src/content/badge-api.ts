@@ -5,8 +5,7 @@
  * its two functions through the content scripts' own global, which the page cannot see; webextension-polyfill
  * itself is still evaluated only on first use (page-api-on-demand.ts).
  */
-import { browserTexts, sendToBackground, type BadgeApi } from '../browser/page-api-on-demand.ts';
-import { CONTENT_GLOBAL } from '../core/content-data.ts';
+import { browserTexts, sendToBackground } from '../browser/page-api-on-demand.ts';
+import { sharedState } from './shared-state.ts';
 
-const shared = ((globalThis as Record<string, unknown>)[CONTENT_GLOBAL] ??= {}) as { api?: BadgeApi };
-shared.api = { sendToBackground, browserTexts };
+sharedState().api = { sendToBackground, browserTexts };

@@ -15,26 +15,24 @@
  * loop), and never throws into the page: every failure ends quietly.
  */
 import type { BadgeApi } from '../browser/page-api-on-demand.ts';
-import { badgeOf, CONTENT_GLOBAL, fillMessage, readContentData, type BadgeTexts, type ContentData } from '../core/content-data.ts';
+import { badgeOf, fillMessage, readContentData, type BadgeTexts, type ContentData } from '../core/content-data.ts';
 import { isLocalName, normalizeHost } from '../core/match/normalize-host.ts';
 import { walkHostTable } from '../core/match/platform-index.ts';
 import { cardHeadlineRequest, dismissOnSiteRequest, isCardHeadlineReply, isPageSummaryReply, pageSummaryRequest } from '../core/messaging/content-guards.ts';
 import { createBadge } from './badge.ts';
+import { sharedState } from './shared-state.ts';
 
 const MAX_REINSERTS = 10;
 let host: HTMLElement | undefined;
 let reinserts = 0;
-
-/** The content scripts' own global object, which the page cannot see: this script's state and the API file's functions. */
-const shared = () => ((globalThis as Record<string, unknown>)[CONTENT_GLOBAL] ??= {}) as { started?: boolean; api?: BadgeApi };
 
 /**
  * The extension API, from the file the registration runs right after this one (src/content/badge-api.ts): a caller
  * that comes before it has run (the fallback, when the registered data is missing) waits one task for it.
  */
 async function extensionApi(): Promise<BadgeApi> {
-  if (!shared().api) await new Promise((resolve) => setTimeout(resolve, 0));
-  const { api } = shared();
+  if (!sharedState().api) await new Promise((resolve) => setTimeout(resolve, 0));
+  const { api } = sharedState();
   if (!api) throw new Error("the badge's API file did not run");
   return api;
 }
@@ -176,7 +174,7 @@ function decide(): boolean {
 function start(): void {
   if (window.top !== window || document.documentElement === null) return;
   // Should the script ever be injected twice in one document, it runs twice in the same world: draw once.
-  const state = shared();
+  const state = sharedState();
   if (state.started) return;
   state.started = true;
   // Watching for the page removing the badge waits for the next task, so that the badge goes in first (issue #12);

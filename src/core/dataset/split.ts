@@ -123,9 +123,9 @@ export function sliceSource(slice: PlatformSlice): DisclosureSource {
 /**
  * A source as the common part's readers show it: a link named by its publisher, tagged when primary
  * (`SourceLinks` in the popup, the Markdown summary's links). Their quotes, titles, dates and notes (which version
- * or copy was read) are what data:check and an auditor read; the popup shows quotes only for a platform's own facts, which come in its slice whole. Leaving
- * them out keeps every regime's sources out of the popup's first load (a third of it with today's regimes), and the
- * laws' and regimes' out of each platform's slice.
+ * or copy was read) are what data:check and an auditor read; the popup shows quotes only for a platform's own
+ * facts, which come in its slice whole. Leaving them out keeps every regime's sources out of the popup's first load
+ * (a third of it with today's regimes), and the laws' and regimes' out of each platform's slice.
  */
 export type LinkedSource = Pick<Source, 'url' | 'publisher' | 'primary'>;
 
