@@ -18,6 +18,7 @@ import { BADGE_CORNERS, REGIONS } from './src/core/settings/settings.ts';
 import { packageDirOf, packageInfo } from './src/cli/third-party/package-info.ts';
 import { thirdPartyNotices, type EmbeddedData } from './src/cli/third-party/notices.ts';
 import { IP_COUNTRY_FILE } from './src/core/ip-country/format.ts';
+import { platformPopupPage, POPUP_PAGE, prerenderedPopup } from './src/core/popup-pages.ts';
 
 const root = import.meta.dirname;
 /**
@@ -148,7 +149,7 @@ function datasetModules(dataset: CompiledDataset): Plugin {
   };
 }
 
-const POPUP_HTML = 'src/popup/index.html';
+const POPUP_HTML = POPUP_PAGE;
 
 /**
  * The popup as one script file and its HTML with its styles inlined, built on its own (issue #12 goal 2). Each
@@ -158,7 +159,8 @@ const POPUP_HTML = 'src/popup/index.html';
  * HTML and one script; only the fallback look-up it needs when the background cannot answer stays a file of its
  * own, loaded on that path alone. An inline <style> is allowed by the extension pages' CSP (it limits scripts),
  * in Chromium and Firefox. @crxjs does not see the popup (the manifest it gets has no `default_popup`; the built
- * manifest gets it back in popupInManifest), so it neither builds nor splits it.
+ * manifest gets it back in popupInManifest), so it neither builds nor splits it. Each platform also gets a copy of
+ * the HTML with its name already in the heading, which the background sets as its tabs' popup.
  */
 function popupPage(dataset: CompiledDataset): Plugin & { packages: Set<string> } {
   const packages = new Set<string>();
@@ -206,7 +208,10 @@ function popupPage(dataset: CompiledDataset): Plugin & { packages: Set<string> }
         if (styles.includes(o)) return [];
         return [{ fileName: o.fileName, source: o.fileName === POPUP_HTML ? inline(String(o.source)) : String(o.source) }];
       });
-      if (!files.some((f) => f.fileName === POPUP_HTML)) throw new Error(`popup: its build made no ${POPUP_HTML}`);
+      const page = files.find((f) => f.fileName === POPUP_HTML);
+      if (!page) throw new Error(`popup: its build made no ${POPUP_HTML}`);
+      // Each platform's own copy of the page, its heading in the HTML (src/core/popup-pages.ts).
+      for (const platform of dataset.platforms) files.push({ fileName: platformPopupPage(platform.id), source: prerenderedPopup(page.source, platform.name) });
     },
     generateBundle() {
       for (const { fileName, source } of files) this.emitFile({ type: 'asset', fileName, source });

@@ -30,6 +30,7 @@ import {
   saveTabActivity,
   setAllSitesScript,
   setToolbarBadge,
+  setToolbarPopup,
   syncRegisteredScripts,
   tabUrl,
   formatLocale,
@@ -41,6 +42,7 @@ import { HOST_INDEX_FILE, sliceFile, type HostIndex, type IndexedPlatform, type 
 import { decodeIpCountryTable, IP_COUNTRY_FILE } from '../core/ip-country/format.ts';
 import { createIpCountryLookup, type IpCountryLookup } from '../core/ip-country/lookup.ts';
 import { pageMatch } from '../core/lookup.ts';
+import { platformPopupPage, POPUP_PAGE } from '../core/popup-pages.ts';
 import { readHistory, recordVisit } from '../core/settings/history.ts';
 import { effectiveRegion, readSettings, updateSettings, type Settings } from '../core/settings/settings.ts';
 import badgeApiScript from '../content/badge-api.ts?script';
@@ -101,6 +103,8 @@ function renderToolbar(tabId: number, view: ToolbarView<IndexedPlatform>): void 
   void framed.then((summary) => {
     if (renders.get(tabId) !== turn) return;
     void setToolbarBadge(tabId, toolbarBadge(summary, s.toolbarBadge, message, answerer.formatters(), s.enabled ? view.contacted.map((p) => p.name) : []));
+    // A platform's own popup page has its heading in its HTML (shown switched off too, with the same heading).
+    void setToolbarPopup(tabId, view.page ? platformPopupPage(view.page.id) : POPUP_PAGE);
   });
 }
 

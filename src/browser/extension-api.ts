@@ -29,6 +29,14 @@ export async function setToolbarBadge(tabId: number, badge: { text: string; colo
   }
 }
 
+/**
+ * The page the toolbar button opens for this tab (a path from the extension's root; the background's page is at
+ * the root in both browsers, so Firefox, which resolves it from the caller, gets the same file).
+ */
+export async function setToolbarPopup(tabId: number, popup: string): Promise<void> {
+  await browser.action.setPopup({ tabId, popup }).catch(() => undefined); // the tab closed meanwhile
+}
+
 /** Fires when a tab starts loading or changes URL (including history.pushState in single-page apps). */
 export function onTabNavigated(listener: (tabId: number, url: string | undefined, urlChanged: boolean) => void): void {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { launchChromium, launchChromiumContext, tabIdOf, type ExtensionBrowser } from '../e2e/support/chromium.ts';
+import { launchChromium, launchChromiumContext, tabIdOf, toolbarPopupUrl, type ExtensionBrowser } from '../e2e/support/chromium.ts';
 import { startHttpsServer, type TestServer } from '../e2e/support/https-server.ts';
 import { chromiumVersion, median, quantile, round, type Machine } from './common.ts';
 
@@ -251,12 +251,13 @@ export async function popupRun(ext: ExtensionBrowser, tabId: number) {
   // Where the init script runs (Playwright injects it into the new document), it timestamps the h1 precisely;
   // otherwise the time Playwright saw the h1 is used, which is later by at most one polling step.
   await popup.addInitScript(() => {
-    const w = window as unknown as { __h1At?: number; __shifts?: number[] };
+    const w = window as unknown as { __h1At?: number; __drawnAt?: number; __shifts?: number[] };
+    // The h1 may come with the HTML (a platform's own page, src/core/popup-pages.ts); the headline under it is
+    // drawn by the popup's script from the tab's data: the first screen is complete when it is there.
     const mo = new MutationObserver(() => {
-      if (w.__h1At === undefined && document.querySelector('h1')) {
-        w.__h1At = performance.now();
-        mo.disconnect();
-      }
+      if (w.__h1At === undefined && document.querySelector('h1')) w.__h1At = performance.now();
+      if (w.__drawnAt === undefined && document.querySelector('.headline')) w.__drawnAt = performance.now();
+      if (w.__h1At !== undefined && w.__drawnAt !== undefined) mo.disconnect();
     });
     mo.observe(document, { childList: true, subtree: true });
     // Layout shifts after the first paint (none should happen: what comes later goes into folded sections or kept room).
@@ -269,15 +270,18 @@ export async function popupRun(ext: ExtensionBrowser, tabId: number) {
       /* not supported */
     }
   });
-  await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`, { waitUntil: 'commit' });
+  // The page the toolbar button opens for this tab (the background sets a platform's own page), for this tab.
+  await popup.goto(`${await toolbarPopupUrl(ext, tabId)}?tab=${tabId}`, { waitUntil: 'commit' });
   await popup.locator('h1').first().waitFor({ timeout: BADGE_TIMEOUT_MS });
   const seenAt = await popup.evaluate(() => performance.now());
   await popup.waitForTimeout(500); // any late change to the layout would come now
   const fig = await popup.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    const w = window as unknown as { __h1At?: number; __shifts?: number[] };
+    const w = window as unknown as { __h1At?: number; __drawnAt?: number; __shifts?: number[] };
     return {
       h1AtInit: w.__h1At ?? null,
+      drawnAt: w.__drawnAt ?? null,
+      pagePath: location.pathname,
       domContentLoaded: nav.domContentLoadedEventStart,
       htmlResponseEnd: nav.responseEnd,
       // The last of the page's own files (scripts, style sheets) to arrive before its first content.
@@ -291,6 +295,8 @@ export async function popupRun(ext: ExtensionBrowser, tabId: number) {
   return {
     h1Ms: fig.h1AtInit ?? seenAt,
     method: fig.h1AtInit !== null ? 'mutation-observer' : 'playwright-poll',
+    headlineMs: fig.drawnAt,
+    pagePath: fig.pagePath,
     domContentLoadedMs: fig.domContentLoaded,
     htmlResponseEndMs: fig.htmlResponseEnd,
     filesResponseEndMs: fig.filesResponseEnd,
@@ -377,6 +383,9 @@ export async function runBrowserBench(machineInfo: Machine, opts: BrowserOptions
       p90H1Ms: round(quantile(runs.map((p) => p.h1Ms), 0.9), 1),
       medianFirstContentfulPaintMs: round(median(runs.flatMap((p) => (p.firstContentfulPaintMs === null ? [] : [p.firstContentfulPaintMs]))), 1),
       medianDomContentLoadedMs: round(median(runs.map((p) => p.domContentLoadedMs)), 1),
+      // The first screen complete: the headline the script draws under the heading.
+      medianHeadlineMs: round(median(runs.flatMap((p) => (p.headlineMs === null ? [] : [p.headlineMs]))), 1),
+      pages: [...new Set(runs.map((p) => p.pagePath))],
       maxLayoutShift: round(Math.max(0, ...runs.map((p) => p.layoutShift)), 4),
       h1Ms: runs.map((p) => round(p.h1Ms, 1)),
     });
@@ -405,7 +414,7 @@ export async function runBrowserBench(machineInfo: Machine, opts: BrowserOptions
       method: {
         badge: `Each run opens a new tab with a CDP trace on (categories devtools.timeline, toplevel, blink.user_timing), loads https://${PLATFORM_HOST}/small or /large (${LARGE_ELEMENTS} elements), then polls the page (every 25 ms, at most ${BADGE_TIMEOUT_MS / 1000} s) until a MutationObserver the page set up first thing in <head> has timestamped (performance.now()) the badge's host element being added, and waits 500 ms more for long tasks. Content script start = the trace's first EvaluateScript event of the badge's registration (its data files, then src/content/in-page-badge.js), mapped to the page clock through a performance.mark made in <head>. A badge already in the page when that first <head> script runs (placed at document_start) is timed at the end of in-page-badge.js's EvaluateScript event, which appends it synchronously: an upper bound. Long tasks: PerformanceObserver('longtask', buffered) in the page, and ThreadControllerImpl::RunTask trace events of >= ${LONG_TASK_MS} ms on the page's renderer main thread; a task is the extension's when it contains an EvaluateScript, FunctionCall or v8.compile event of a chrome-extension://<id>/ script (the page's own parsing and layout are not). layoutAfterBadge = the first Layout event after the badge was added. The first visit after launch (cold service worker) is reported apart; then small and large alternate, and the builds alternate run by run. badgeAfterDomContentLoaded = the badge's timestamp minus PerformanceNavigationTiming.domContentLoadedEventStart (negative: the badge was in the page before the event). Tracing itself adds some overhead.`,
         pageLoad: 'One Chromium instance per build of the extension (1x and 10x the dataset) and two without it, all launched with the same flags and running at the same time (the second one without is an A/A control: the ratio between two identical instances shows what the machine alone does). For each page one run in each, the order rotating; load = PerformanceNavigationTiming.loadEventStart (ms from navigation start) in a new tab each time; ratio = with / without within a run, median over runs (likewise control / without). Measured before the badge runs, so the extension browsers have not yet had dozens of traced tabs. One warm-up load per page and browser is not counted. Pages are sent with cache-control: no-store.',
-        popup: 'A tab on the platform page, then chrome-extension://<id>/src/popup/index.html?tab=<tabId> opened as a normal tab (400x600) N times per build, the builds alternating; first content = performance.now() in the popup when a MutationObserver (Playwright init script) first sees an h1, i.e. from the popup document\'s navigation start (the popup draws its header, the page\'s third parties and the folded sections\' headings first, their contents right after the first paint, and a server country the worker had not decoded yet into room kept for it: the h1 comes with the first paint); first contentful paint from the paint timing entry; layout shift = the sum of layout-shift entries (PerformanceObserver, buffered) up to 500 ms after the h1. The service worker is running (the tab was just loaded). One warm-up not counted. A real toolbar popup also pays for creating its window, not measured here.',
+        popup: 'A tab on the platform page, then the page the toolbar button opens for that tab (action.getPopup: the platform\'s own page, its heading in its HTML, src/core/popup-pages.ts) with ?tab=<tabId>, opened as a normal tab (400x600) N times per build, the builds alternating; first content = performance.now() in the popup when a MutationObserver (Playwright init script) first sees an h1, i.e. from the popup document\'s navigation start; the first screen complete = the same for the headline the script draws under the h1 (the popup draws its header, the page\'s third parties and the folded sections\' headings first, their contents right after the first paint, and a server country the worker had not decoded yet into room kept for it: the h1 comes with the first paint); first contentful paint from the paint timing entry; layout shift = the sum of layout-shift entries (PerformanceObserver, buffered) up to 500 ms after the h1. The service worker is running (the tab was just loaded). One warm-up not counted. A real toolbar popup also pays for creating its window, not measured here.',
       },
       badge,
       pageLoad,

@@ -1,5 +1,5 @@
 /**
- * The popup and the options page in Chromium: the TikTok popup's summary, diagram, timeline and source links;
+ * The popup and the options page in Chromium, each popup opened as the toolbar button opens it: the TikTok popup's summary, diagram, timeline and source links;
  * axe-core finds no violations in light and dark themes; the region set in the options page changes the
  * popup's framing; settings survive a browser restart (a persistent profile).
  */
@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, tabIdOf, type ExtensionBrowser } from './support/chromium.ts';
+import { launchChromium, tabIdOf, toolbarPopupUrl, type ExtensionBrowser } from './support/chromium.ts';
+import { platformPopupPage, POPUP_PAGE } from '../../src/core/popup-pages.ts';
 import { axeViolations } from './support/axe.ts';
 import { html, startHttpsServer, type TestServer } from './support/https-server.ts';
 import { expectOneScriptWithInlineStyles } from './support/popup-packaging.ts';
@@ -28,8 +29,12 @@ async function openPopup(ext: ExtensionBrowser, url = 'https://www.tiktok.com/')
   const tabId = await tabIdOf(ext, url);
   const popup = await ext.context.newPage();
   await popup.setViewportSize({ width: 400, height: 640 });
-  await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+  // The page the toolbar button opens: TikTok's own (its heading in its HTML), the generic one elsewhere.
+  const page_ = url.includes('tiktok.com') ? platformPopupPage('tiktok') : POPUP_PAGE;
+  await expect.poll(() => toolbarPopupUrl(ext, tabId), { timeout: 10_000 }).toBe(`chrome-extension://${ext.extensionId}/${page_}`);
+  await popup.goto(`chrome-extension://${ext.extensionId}/${page_}?tab=${tabId}`);
   await popup.locator('h1').waitFor();
+  await popup.locator('h1 ~ *, main > p').first().waitFor();
   return popup;
 }
 

@@ -1,6 +1,7 @@
 /**
  * One truthful answer per tab (issue #9, points 1, 5 and 7), in Chromium with the back/forward cache on:
- * - the toolbar follows the tab from tiktok.com to example.org without access to all sites;
+ * - the toolbar follows the tab from tiktok.com to example.org without access to all sites, its button opening
+ *   TikTok's own popup page there and the generic one elsewhere;
  * - back and forward show the state of the page on screen, from the back/forward cache too, with that page's own
  *   third parties;
  * - a prerendered page (speculation rules) changes nothing until it is shown (puppeteer: Playwright turns
@@ -16,11 +17,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeName, CHROME_ALL_SITES_DIST, CHROME_DIST, launchChromium, tabIdOf, toolbarBadge, waitForBadge, type ExtensionBrowser } from './support/chromium.ts';
+import { badgeName, CHROME_ALL_SITES_DIST, CHROME_DIST, launchChromium, tabIdOf, toolbarBadge, toolbarPopupUrl, waitForBadge, type ExtensionBrowser } from './support/chromium.ts';
 import { badgeHiding, groupFileOf } from './support/badge-registrations.ts';
 import { launchChromiumPuppeteer } from './support/chromium-puppeteer.ts';
 import { currentWorker, workerController } from './support/extension-worker.ts';
 import { html, startHttpsServer, type Page as Served, type TestServer } from './support/https-server.ts';
+import { platformPopupPage, POPUP_PAGE } from '../../src/core/popup-pages.ts';
+
+/** The toolbar button's page on a TikTok tab: TikTok's own, its heading in its HTML (src/core/popup-pages.ts). */
+const TIKTOK_PAGE = platformPopupPage('tiktok');
 
 /** Counts restores from the back/forward cache, so a test can tell it was used. */
 const BFCACHE_PROBE = `<script>addEventListener('pageshow', (e) => { if (e.persisted) window.__restored = (window.__restored || 0) + 1; });</script>`;
@@ -98,23 +103,27 @@ describe('Chromium: the tab state, without access to all sites', () => {
     await page.goto('https://www.tiktok.com/');
     const tabId = await tabIdOf(ext, 'https://www.tiktok.com/');
     expect((await until(() => toolbarBadge(ext, tabId), (b) => b.title.startsWith('TikTok – '))).title).toMatch(/^TikTok – /);
+    expect(await until(() => toolbarPopupUrl(ext, tabId), (u) => u.endsWith(TIKTOK_PAGE))).toMatch(new RegExp(`^chrome-extension://${ext.extensionId}/${TIKTOK_PAGE}$`));
 
     // example.org: the extension may not see it, so it is no platform, whatever was on screen before.
     await page.locator('body').evaluate(() => (location.href = 'https://example.org/'));
     await page.waitForURL('https://example.org/');
     const away = await until(() => toolbarBadge(ext, tabId), (b) => b.text === '' && b.title === 'Residency Lens');
     expect(away).toEqual({ text: '', title: 'Residency Lens' });
+    expect(await until(() => toolbarPopupUrl(ext, tabId), (u) => u.endsWith(POPUP_PAGE))).toMatch(new RegExp(`/${POPUP_PAGE}$`));
 
     // Back: TikTok's page comes out of the back/forward cache; the toolbar says TikTok again.
     await page.goBack({ waitUntil: 'commit' });
     await shownAgain(page, 'back');
     expect((await until(() => toolbarBadge(ext, tabId), (b) => b.title.startsWith('TikTok – '))).title).toMatch(/^TikTok – /);
     expect(await until(() => badgeName(page), (name) => name === 'TikTok')).toBe('TikTok');
+    expect(await until(() => toolbarPopupUrl(ext, tabId), (u) => u.endsWith(TIKTOK_PAGE))).toMatch(new RegExp(`/${TIKTOK_PAGE}$`));
 
     // Forward: example.org out of the cache; nothing of TikTok's carries over.
     await page.goForward({ waitUntil: 'commit' });
     await shownAgain(page, 'forward');
     expect(await until(() => toolbarBadge(ext, tabId), (b) => b.text === '' && b.title === 'Residency Lens')).toEqual({ text: '', title: 'Residency Lens' });
+    expect(await until(() => toolbarPopupUrl(ext, tabId), (u) => u.endsWith(POPUP_PAGE))).toMatch(new RegExp(`/${POPUP_PAGE}$`));
     await page.close();
   });
 

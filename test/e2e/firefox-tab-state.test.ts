@@ -1,7 +1,8 @@
 /**
  * One truthful answer per tab (issue #9, points 1, 2 and 5) in Firefox, where tab events, the back/forward cache,
- * registered content scripts and storage locks are Firefox's own: the toolbar follows the tab to a site the
- * extension may not see and back and forward through the back/forward cache; a single-page app's URL changes
+ * registered content scripts and storage locks are Firefox's own (and Firefox resets a tab's toolbar settings on
+ * navigation): the toolbar, and the popup page its button opens, follow the tab to a site the extension may not see
+ * and back and forward through the back/forward cache; a single-page app's URL changes
  * count no visit and keep the badge; hiding the badge on Gmail leaves Google Search's, and the other way round;
  * tabs hiding the badge at once while an option changes lose nothing; malformed registered data falls back to the background.
  */
@@ -11,12 +12,16 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeHiding, groupFileOf, type Registered } from './support/badge-registrations.ts';
-import { FIREFOX_DIST, firefoxBadgeName, firefoxTabId, firefoxToolbar, inExtension, launchFirefox, openExtensionPage, waitForFirefoxBadge } from './support/firefox.ts';
+import { FIREFOX_DIST, firefoxBadgeName, firefoxTabId, firefoxToolbar, firefoxToolbarPopup, inExtension, launchFirefox, openExtensionPage, waitForFirefoxBadge } from './support/firefox.ts';
 import { html, startHttpsServer, type TestServer } from './support/https-server.ts';
+import { platformPopupPage, POPUP_PAGE } from '../../src/core/popup-pages.ts';
 
 const BFCACHE_PROBE = `<script>addEventListener('pageshow', (e) => { if (e.persisted) window.__restored = (window.__restored || 0) + 1; });</script>`;
 const SPA = `<p id="route">home</p><button id="go" onclick="history.pushState({}, '', '/spa/' + Date.now()); document.getElementById('route').textContent = location.pathname;">go</button>`;
 const HOSTS = ['www.tiktok.com', 'example.org', 'www.google.com', 'mail.google.com', 'www.instagram.com', 'www.facebook.com'];
+
+/** The toolbar button's page on a TikTok tab: TikTok's own, its heading in its HTML (src/core/popup-pages.ts). */
+const TIKTOK_PAGE = platformPopupPage('tiktok');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 8_000): Promise<T> {
@@ -74,16 +79,20 @@ describe('Firefox: the tab state', () => {
     await page.goto('https://www.tiktok.com/');
     const tabId = await firefoxTabId(browser, 'https://www.tiktok.com/');
     expect((await until(() => firefoxToolbar(browser, tabId), (b) => b.title.startsWith('TikTok – '))).title).toMatch(/^TikTok – /);
+    expect(await until(() => firefoxToolbarPopup(browser, tabId), (u) => u.endsWith(`/${TIKTOK_PAGE}`))).toMatch(new RegExp(`^moz-extension://[\\w-]+/${TIKTOK_PAGE}$`));
     await page.goto('https://example.org/');
     expect(await until(() => firefoxToolbar(browser, tabId), (b) => b.text === '' && b.title === 'Residency Lens')).toEqual({ text: '', title: 'Residency Lens' });
+    expect(await until(() => firefoxToolbarPopup(browser, tabId), (u) => u.endsWith(`/${POPUP_PAGE}`))).toMatch(new RegExp(`/${POPUP_PAGE}$`));
     await page.evaluate(() => history.back());
     await until(() => page.evaluate(() => (window as { __restored?: number }).__restored ?? 0).catch(() => 0), (n) => n === 1);
     expect(await page.evaluate(() => location.host)).toBe('www.tiktok.com');
     expect((await until(() => firefoxToolbar(browser, tabId), (b) => b.title.startsWith('TikTok – '))).title).toMatch(/^TikTok – /);
+    expect(await until(() => firefoxToolbarPopup(browser, tabId), (u) => u.endsWith(`/${TIKTOK_PAGE}`))).toMatch(new RegExp(`^moz-extension://[\\w-]+/${TIKTOK_PAGE}$`));
     expect(await firefoxBadgeName(page)).toBe('TikTok');
     await page.evaluate(() => history.forward());
     await until(() => page.evaluate(() => (location.host === 'example.org' ? ((window as { __restored?: number }).__restored ?? 0) : 0)).catch(() => 0), (n) => n === 1);
     expect(await until(() => firefoxToolbar(browser, tabId), (b) => b.text === '' && b.title === 'Residency Lens')).toEqual({ text: '', title: 'Residency Lens' });
+    expect(await until(() => firefoxToolbarPopup(browser, tabId), (u) => u.endsWith(`/${POPUP_PAGE}`))).toMatch(new RegExp(`/${POPUP_PAGE}$`));
     await page.close();
   });
 

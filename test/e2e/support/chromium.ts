@@ -141,6 +141,11 @@ export async function tabIdOf(ext: ExtensionBrowser, urlPattern: string): Promis
   }, urlPattern);
 }
 
+/** The page the toolbar button opens for the tab: a platform's own popup page once the background has set it. */
+export async function toolbarPopupUrl(ext: ExtensionBrowser, tabId: number): Promise<string> {
+  return ext.worker.evaluate((id) => chrome.action.getPopup({ tabId: id }), tabId);
+}
+
 export async function toolbarBadge(ext: ExtensionBrowser, tabId: number): Promise<{ text: string; title: string }> {
   return ext.worker.evaluate(async (id) => ({
     text: await chrome.action.getBadgeText({ tabId: id }),

@@ -94,7 +94,7 @@ export async function inExtension<A, R>(browser: Browser, fn: (arg: A) => Promis
   return (await probe).evaluate(fn as never, arg as never) as Promise<R>;
 }
 
-type Api = { tabs: { query(q: object): Promise<Array<{ id: number; url?: string }>> }; action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } };
+type Api = { tabs: { query(q: object): Promise<Array<{ id: number; url?: string }>> }; action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string>; getPopup(d: object): Promise<string> } };
 
 export async function firefoxTabId(browser: Browser, url: string): Promise<number> {
   return inExtension(browser, async (u) => (await (globalThis as unknown as { browser: Api }).browser.tabs.query({ url: u }))[0]!.id, url);
@@ -105,4 +105,9 @@ export async function firefoxToolbar(browser: Browser, tabId: number): Promise<{
     const b = (globalThis as unknown as { browser: Api }).browser;
     return { text: await b.action.getBadgeText({ tabId: id }), title: await b.action.getTitle({ tabId: id }) };
   }, tabId);
+}
+
+/** The page the toolbar button opens for the tab: a platform's own popup page once the background has set it. */
+export async function firefoxToolbarPopup(browser: Browser, tabId: number): Promise<string> {
+  return inExtension(browser, async (id) => (globalThis as unknown as { browser: Api }).browser.action.getPopup({ tabId: id }), tabId);
 }

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { platformPopupPage, POPUP_PAGE, prerenderedPopup } from '../../../src/core/popup-pages.ts';
 
 const DIST = join(import.meta.dirname, '../../../dist');
 
@@ -47,6 +48,19 @@ describe.each(['chrome', 'firefox'])('dist/%s', (browser) => {
     expect(html).toMatch(/<style>[^<]+<\/style>/);
     const script = readFileSync(join(dir, scripts[0]!.match(/src="\/([^"]+)"/)![1]!), 'utf8');
     expect(script.match(/(?:^|[;}\s])import\s*[\w${},*\s]*from\s*["'`]|(?:^|[;}\s])import\s*["'`]/g) ?? []).toEqual([]);
+  });
+
+  it('has a popup page per platform: the generic page with the platform\'s name already in its heading, and nothing else changed', () => {
+    // src/core/popup-pages.ts: the background sets it as the tab's popup, so the heading is painted with the HTML.
+    const generic = readFileSync(join(dir, POPUP_PAGE), 'utf8');
+    const platforms = (JSON.parse(readFileSync(join(dir, 'data/host-index.json'), 'utf8')) as { platforms: Array<{ id: string; name: string }> }).platforms;
+    expect(platforms.length).toBeGreaterThan(50);
+    for (const { id, name } of platforms) {
+      const page = readFileSync(join(dir, platformPopupPage(id)), 'utf8');
+      expect(page).toBe(prerenderedPopup(generic, name));
+      const heading = page.match(/<main id="app"><header><h1>([^<]*)<\/h1><\/header><\/main>/)?.[1];
+      expect(heading?.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"'), id).toBe(name);
+    }
   });
 
   it('draws the in-page badge from a script without the extension API; the API comes in a file after it, the polyfill on first use', () => {
