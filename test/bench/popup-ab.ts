@@ -36,6 +36,8 @@ await sideBySide(builds, async (exts, inOrder) => {
       h1Text: rs[0]?.h1Text,
       medianFirstContentMs: round(median(pick(rs, (r) => r.h1Ms)), 1),
       medianFirstContentfulPaintMs: round(median(pick(rs, (r) => r.firstContentfulPaintMs)), 1),
+      medianFirstScreenCompleteMs: round(median(pick(rs, (r) => r.headlineMs)), 1),
+      pages: [...new Set(rs.map((r) => r.pagePath))],
       medianHtmlResponseEndMs: round(median(rs.map((r) => r.htmlResponseEndMs)), 1),
       medianFilesResponseEndMs: round(median(rs.map((r) => r.filesResponseEndMs)), 1),
       medianDomContentLoadedMs: round(median(pick(rs, (r) => r.domContentLoadedMs)), 1),
