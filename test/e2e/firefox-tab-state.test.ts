@@ -80,6 +80,11 @@ describe('Firefox: the tab state', () => {
     const tabId = await firefoxTabId(browser, 'https://www.tiktok.com/');
     expect((await until(() => firefoxToolbar(browser, tabId), (b) => b.title.startsWith('TikTok – '))).title).toMatch(/^TikTok – /);
     expect(await until(() => firefoxToolbarPopup(browser, tabId), (u) => u.endsWith(`/${TIKTOK_PAGE}`))).toMatch(new RegExp(`^moz-extension://[\\w-]+/${TIKTOK_PAGE}$`));
+    // That page draws the whole popup into the heading it came with.
+    const popup = await openExtensionPage(browser, `${TIKTOK_PAGE}?tab=${tabId}`);
+    await popup.waitForSelector('.headline', { timeout: 10_000 });
+    expect(await popup.$$eval('h1', (hs) => hs.map((h) => h.textContent))).toEqual(['TikTok']);
+    await popup.close();
     await page.goto('https://example.org/');
     expect(await until(() => firefoxToolbar(browser, tabId), (b) => b.text === '' && b.title === 'Residency Lens')).toEqual({ text: '', title: 'Residency Lens' });
     expect(await until(() => firefoxToolbarPopup(browser, tabId), (u) => u.endsWith(`/${POPUP_PAGE}`))).toMatch(new RegExp(`/${POPUP_PAGE}$`));
