@@ -11,7 +11,7 @@ type Explanation = { tried: string; measured: string; wouldClose: string; where:
 const EXPLAINED: Record<GoalKey, Explanation> = {
   badgeUnder5Ms: {
     tried: 'badge facts compiled into registered data files parsed with JSON.parse, no extension API before the first paint (badge-api.ts after the badge), the card built on first open, the removal watch one task later',
-    measured: 'content-script start to badge 4.0 / 4.5 ms (small / 20k page) in the eleventh session, 4.8 / 5.5 ms in the ninth; the script\'s remaining time is first uses of DOM interfaces in the extension\'s world',
+    measured: 'content-script start to badge 4.0 / 4.5 ms and 6.1 / 6.1 ms (small / 20k page) in two runs of the eleventh session, 4.8 / 5.5 ms in the ninth; the script\'s remaining time is first uses of DOM interfaces in the extension\'s world',
     wouldClose: 'fewer element and interface types in the badge\'s DOM; on a loaded machine the figure moves by about 1 ms',
     where: 'Eleventh and ninth sessions',
   },
@@ -23,13 +23,13 @@ const EXPLAINED: Record<GoalKey, Explanation> = {
   },
   pageLoad105: {
     tried: 'one match pattern per platform host tree (980 -> 484 host permissions), registered data parsed from strings, the badge at document_end and document_idle, a static manifest script, all files joined in one, the page\'s own fonts',
-    measured: 'an empty content script alone costs the small platform page 1.38x to 1.49x (page-cost bench, "an empty script instead of the badge"); the badge\'s own work is the rest; the 20,000-element page stays within 1.05x',
+    measured: 'an empty content script alone costs the small platform page 1.38x to 1.52x (page-cost bench, "an empty script instead of the badge"); the badge\'s own work is the rest; the 20,000-element page stays within 1.05x',
     wouldClose: 'no content script on the page (no in-page badge), or fewer host permissions still: an optional permission per platform group granted on first use, which changes what the user is asked at install',
     where: 'What a platform page pays, and why 1.05x is out of reach here',
   },
   popupUnder50Ms: {
     tried: 'the popup as one script with its styles inline, the platform\'s slice relayed by the background, slices without laws\' source texts, the slice as text (slower, not kept), the question asked earlier (no gain), and each platform\'s own popup page with its heading in its HTML',
-    measured: 'any script file of an extension page arrives 65 to 75 ms after navigation start here; with the heading in the HTML, first content 46.7 ms side by side (113.1 ms before) and 62.7 ms in a full bench under load; painted 27 to 40 ms later',
+    measured: 'any script file of an extension page arrives 65 to 75 ms after navigation start here; with the heading in the HTML, first content 46.7 ms side by side (113.1 ms before), 41.7 ms in the full bench of the eleventh session and 62.7 ms in a browser-only run under load; painted 27 to 40 ms later',
     wouldClose: 'a less loaded machine (the heading depends only on the HTML\'s arrival, 35 to 45 ms on a quiet run); the rest of the first screen waits for the script',
     where: 'Eleventh session',
   },
@@ -41,7 +41,7 @@ const EXPLAINED: Record<GoalKey, Explanation> = {
   },
   tenfoldFlat: {
     tried: 'the worker\'s host index as a data file (code 1.00x at 10x), slices per platform, one pattern per host tree, the popup\'s first load the same size at 10x',
-    measured: 'what grows is the browser\'s work for ten times the host permissions and registered scripts: a platform page 3.5x to 4.0x with the 10x build against 2.2x to 2.4x with the same build and 1x host permissions (page-cost bench); the 10x popup page is the same file but opens later',
+    measured: 'what grows is the browser\'s work for ten times the host permissions and registered scripts: a platform page 3.5x to 4.0x with the 10x build against 2.0x to 2.4x with the same build and 1x host permissions (page-cost bench); the 10x popup page is the same file but opens later',
     wouldClose: 'host permissions that do not grow with the dataset (optional permissions per platform group, or activeTab only with the badge drawn on demand), at the cost of the badge appearing unasked',
     where: 'Goal 8: the 10x dataset; What a platform page pays',
   },
