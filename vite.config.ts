@@ -149,8 +149,6 @@ function datasetModules(dataset: CompiledDataset): Plugin {
   };
 }
 
-const POPUP_HTML = POPUP_PAGE;
-
 /**
  * The popup as one script file and its HTML with its styles inlined, built on its own (issue #12 goal 2). Each
  * file an extension page loads is a round through the browser process, 100 to 600 ms on a loaded machine; as one
@@ -184,7 +182,7 @@ function popupPage(dataset: CompiledDataset): Plugin & { packages: Set<string> }
           cssCodeSplit: false,
           modulePreload: false,
           rollupOptions: {
-            input: resolve(root, POPUP_HTML),
+            input: resolve(root, POPUP_PAGE),
             output: { entryFileNames: 'assets/popup-[hash].js', chunkFileNames: 'assets/popup-[name]-[hash].js', assetFileNames: 'assets/popup-[hash][extname]' },
           },
         },
@@ -206,10 +204,10 @@ function popupPage(dataset: CompiledDataset): Plugin & { packages: Set<string> }
           return [{ fileName: o.fileName, source: o.code }];
         }
         if (styles.includes(o)) return [];
-        return [{ fileName: o.fileName, source: o.fileName === POPUP_HTML ? inline(String(o.source)) : String(o.source) }];
+        return [{ fileName: o.fileName, source: o.fileName === POPUP_PAGE ? inline(String(o.source)) : String(o.source) }];
       });
-      const page = files.find((f) => f.fileName === POPUP_HTML);
-      if (!page) throw new Error(`popup: its build made no ${POPUP_HTML}`);
+      const page = files.find((f) => f.fileName === POPUP_PAGE);
+      if (!page) throw new Error(`popup: its build made no ${POPUP_PAGE}`);
       // Each platform's own copy of the page, its heading in the HTML (src/core/popup-pages.ts).
       for (const platform of dataset.platforms) files.push({ fileName: platformPopupPage(platform.id), source: prerenderedPopup(page.source, platform.name) });
     },
@@ -227,7 +225,7 @@ function popupInManifest(outDir: string): Plugin {
     closeBundle() {
       const path = resolve(root, outDir, 'manifest.json');
       const manifest = JSON.parse(readFileSync(path, 'utf8')) as { action: Record<string, unknown> };
-      manifest.action = { ...manifest.action, default_popup: POPUP_HTML };
+      manifest.action = { ...manifest.action, default_popup: POPUP_PAGE };
       writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
     },
   };

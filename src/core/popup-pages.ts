@@ -9,8 +9,11 @@
  */
 export const POPUP_PAGE = 'src/popup/index.html';
 
+/** Where the platforms' own pages are, one `<id>.html` each. */
+export const PLATFORM_POPUP_DIR = 'src/popup/platform';
+
 export function platformPopupPage(platformId: string): string {
-  return `src/popup/platform/${platformId}.html`;
+  return `${PLATFORM_POPUP_DIR}/${platformId}.html`;
 }
 
 /** The empty mount point in the popup's HTML, and the header the popup draws first (Popup.tsx: header > h1). */
